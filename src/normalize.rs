@@ -1,0 +1,588 @@
+//! Normalisation steps (DESIGN.md table), applied left to right to a cell before comparing.
+//!
+//! Each step is cheap on the common case: ASCII input skips Unicode normalisation entirely, and
+//! `normalize_into` reuses the caller's buffer so a column of a million cells allocates nothing
+//! per cell.
+
+use std::cell::RefCell;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Unicode NFKC: ＡＢＣ１２３→ABC123, ＠→@, ﾔﾏﾀﾞ→ヤマダ, U+3000→space.
+    Nfkc,
+    /// Strip leading/trailing whitespace (U+3000 included).
+    Trim,
+    /// Each whitespace run → one space.
+    CollapseSpaces,
+    /// Remove all whitespace.
+    RemoveSpaces,
+    Lowercase,
+    /// Hiragana → katakana.
+    Katakana,
+    /// Keep digits only (full-width digits become ASCII), leading zeros kept.
+    DigitsOnly,
+    /// 1,200 = ¥1,200 = 1200円 = １２００ → 1200. Values that are not integers stay as they are.
+    Integer,
+    /// Like `integer` with decimals: 1,200.50 → 1200.5.
+    Number,
+    /// 2024/4/1 = 2024年4月1日 = 令和6年4月1日 → 2024-04-01. Only real dates; others stay as they are.
+    Date,
+}
+
+impl Step {
+    pub const ALL: [Step; 10] = [
+        Step::Nfkc,
+        Step::Trim,
+        Step::CollapseSpaces,
+        Step::RemoveSpaces,
+        Step::Lowercase,
+        Step::Katakana,
+        Step::DigitsOnly,
+        Step::Integer,
+        Step::Number,
+        Step::Date,
+    ];
+
+    /// The name used in options JSON and on the CLI.
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Nfkc => "nfkc",
+            Step::Trim => "trim",
+            Step::CollapseSpaces => "collapse_spaces",
+            Step::RemoveSpaces => "remove_spaces",
+            Step::Lowercase => "lowercase",
+            Step::Katakana => "katakana",
+            Step::DigitsOnly => "digits_only",
+            Step::Integer => "integer",
+            Step::Number => "number",
+            Step::Date => "date",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+thread_local! {
+    // Steps that cannot work in place write here, then swap with the caller's buffer.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Apply `steps` to `input`, leaving the result in `out` (cleared first).
+pub fn normalize_into(steps: &[Step], input: &str, out: &mut String) {
+    out.clear();
+    out.push_str(input);
+    SCRATCH.with(|scratch| {
+        // A re-entrant call (there is none today) falls back to a fresh buffer instead of panicking.
+        let mut fresh = String::new();
+        let mut guard = scratch.try_borrow_mut();
+        let tmp: &mut String = match guard.as_deref_mut() {
+            Ok(s) => s,
+            Err(_) => &mut fresh,
+        };
+        for &step in steps {
+            apply(step, out, tmp);
+        }
+    });
+}
+
+pub fn normalize(steps: &[Step], input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    normalize_into(steps, input, &mut out);
+    out
+}
+
+fn apply(step: Step, s: &mut String, tmp: &mut String) {
+    match step {
+        Step::Nfkc => {
+            // NFKC leaves ASCII unchanged; the quick check settles most other text.
+            if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+                return;
+            }
+            tmp.clear();
+            tmp.extend(s.nfkc());
+            std::mem::swap(s, tmp);
+        }
+        Step::Trim => {
+            let end = s.trim_end().len();
+            s.truncate(end);
+            let start = s.len() - s.trim_start().len();
+            s.drain(..start);
+        }
+        Step::CollapseSpaces => {
+            if !s.chars().any(char::is_whitespace) {
+                return;
+            }
+            tmp.clear();
+            let mut in_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !in_space {
+                        tmp.push(' ');
+                    }
+                    in_space = true;
+                } else {
+                    tmp.push(c);
+                    in_space = false;
+                }
+            }
+            std::mem::swap(s, tmp);
+        }
+        Step::RemoveSpaces => s.retain(|c| !c.is_whitespace()),
+        Step::Lowercase => {
+            if s.is_ascii() {
+                s.make_ascii_lowercase();
+            } else {
+                tmp.clear();
+                tmp.extend(s.chars().flat_map(char::to_lowercase));
+                std::mem::swap(s, tmp);
+            }
+        }
+        Step::Katakana => {
+            if s.is_ascii() {
+                return;
+            }
+            tmp.clear();
+            tmp.extend(s.chars().map(to_katakana));
+            std::mem::swap(s, tmp);
+        }
+        Step::DigitsOnly => {
+            if s.is_ascii() {
+                s.retain(|c| c.is_ascii_digit());
+            } else {
+                tmp.clear();
+                tmp.extend(s.chars().filter_map(ascii_digit));
+                std::mem::swap(s, tmp);
+            }
+        }
+        Step::Integer => {
+            if let Some(n) = parse_integer(s) {
+                s.clear();
+                push_display(s, n);
+            }
+        }
+        Step::Number => {
+            if let Some(x) = parse_number(s) {
+                s.clear();
+                push_number(s, x);
+            }
+        }
+        Step::Date => {
+            if let Some((y, m, d)) = parse_date(s) {
+                s.clear();
+                push_display(s, format_args!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+}
+
+fn push_display(s: &mut String, v: impl std::fmt::Display) {
+    use std::fmt::Write;
+    let _ = write!(s, "{v}"); // writing to a String cannot fail
+}
+
+/// Canonical text of a number: whole numbers without a fraction, so 1200 = 1200.00.
+fn push_number(s: &mut String, x: f64) {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        push_display(s, x as i64);
+    } else {
+        push_display(s, x);
+    }
+}
+
+fn to_katakana(c: char) -> char {
+    match c {
+        // ぁ..ゖ and ゝゞ sit exactly 0x60 below their katakana.
+        '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// ASCII and full-width digits as ASCII.
+fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// Fold the full-width and typographic forms a number or date is written with to ASCII.
+fn fold_char(c: char) -> char {
+    match c {
+        '０'..='９' => ascii_digit(c).unwrap_or(c),
+        '，' => ',',
+        '．' => '.',
+        '／' => '/',
+        '：' => ':',
+        '－' | '−' | '‐' | '‒' | '–' | 'ー' => '-',
+        '＋' => '+',
+        '\u{3000}' => ' ',
+        'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn folded(s: &str) -> String {
+    s.trim().chars().map(fold_char).collect()
+}
+
+/// Split an amount into its sign and the digits-with-separators part: handles ¥ ￥ \ (the yen
+/// sign as CP932 decodes it), a trailing 円, and △ ▲ - − for negatives.
+fn strip_amount(s: &str) -> Option<(bool, &str)> {
+    let mut t = s.trim();
+    let mut negative = false;
+    if let Some(rest) = t.strip_prefix(['-', '△', '▲']) {
+        negative = true;
+        t = rest.trim_start();
+    } else if let Some(rest) = t.strip_prefix('+') {
+        t = rest.trim_start();
+    }
+    if let Some(rest) = t.strip_prefix(['¥', '￥', '\\']) {
+        t = rest.trim_start();
+    }
+    if !negative {
+        if let Some(rest) = t.strip_prefix('-') {
+            negative = true;
+            t = rest.trim_start();
+        }
+    }
+    if let Some(rest) = t.strip_suffix('円') {
+        t = rest.trim_end();
+    }
+    (!t.is_empty()).then_some((negative, t))
+}
+
+/// The integer part with optional thousands separators: "1200" or "1,200" (groups of three).
+fn grouped_digits(int: &str) -> Option<String> {
+    if int.is_empty() {
+        return None;
+    }
+    if !int.contains(',') {
+        return int.bytes().all(|b| b.is_ascii_digit()).then(|| int.to_string());
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = first.to_string();
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    Some(digits)
+}
+
+/// "1,200", "¥1,200", "1200円", "△500", "１，２００", "1200.00" → the integer; None otherwise.
+pub fn parse_integer(s: &str) -> Option<i128> {
+    let f = folded(s);
+    let (negative, body) = strip_amount(&f)?;
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if let Some(frac) = frac {
+        if frac.is_empty() || !frac.bytes().all(|b| b == b'0') {
+            return None;
+        }
+    }
+    let digits = grouped_digits(int)?;
+    let n: i128 = digits.parse().ok()?;
+    Some(if negative { -n } else { n })
+}
+
+/// Like `parse_integer`, with a decimal fraction and an optional exponent (1.2E+05, as Excel
+/// writes big numbers).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let f = folded(s);
+    let (negative, body) = strip_amount(&f)?;
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let mut text = if int.is_empty() && frac.is_some() { "0".to_string() } else { grouped_digits(int)? };
+    if let Some(frac) = frac {
+        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.push('.');
+        text.push_str(frac);
+    }
+    if let Some(e) = exponent {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.push('e');
+        text.push_str(e);
+    }
+    let x: f64 = text.parse().ok()?;
+    if !x.is_finite() {
+        return None;
+    }
+    Some(if negative { -x } else { x })
+}
+
+/// A Japanese era: first day, last day (None = current) of the era.
+struct Era {
+    names: &'static [&'static str],
+    start: (i32, u32, u32),
+    end: Option<(i32, u32, u32)>,
+}
+
+const ERAS: [Era; 5] = [
+    Era { names: &["明治", "M"], start: (1868, 1, 25), end: Some((1912, 7, 29)) },
+    Era { names: &["大正", "T"], start: (1912, 7, 30), end: Some((1926, 12, 24)) },
+    Era { names: &["昭和", "S"], start: (1926, 12, 25), end: Some((1989, 1, 7)) },
+    Era { names: &["平成", "H"], start: (1989, 1, 8), end: Some((2019, 4, 30)) },
+    Era { names: &["令和", "R"], start: (2019, 5, 1), end: None },
+];
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn real_date(y: i32, m: u32, d: u32) -> Option<(i32, u32, u32)> {
+    ((1..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
+}
+
+/// Reads a run of ASCII digits (at most `max`) from the front of `s`.
+fn take_number(s: &str, max: usize) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+/// Reads one of the separators from the front of `s`.
+fn take_sep<'a>(s: &'a str, seps: &[&str]) -> Option<&'a str> {
+    seps.iter().find_map(|sep| s.strip_prefix(sep))
+}
+
+/// After the date: nothing, 日-less end, or a time such as " 0:00:00" / "T09:30" (Excel exports).
+fn rest_is_time(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return true;
+    }
+    let t = rest.strip_prefix('T').unwrap_or(rest).trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.contains(':')
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | 'Z' | '+' | '-'))
+}
+
+/// Month and day after the year, in any of the accepted spellings; returns what follows.
+fn month_day(s: &str, kanji: bool) -> Option<(u32, u32, &str)> {
+    let (m, s) = take_number(s.trim_start(), 2)?;
+    let s = if kanji { take_sep(s.trim_start(), &["月"])? } else { take_sep(s, &["-", "/", "."])? };
+    let (d, s) = take_number(s.trim_start(), 2)?;
+    let s = if kanji { take_sep(s.trim_start(), &["日"])? } else { s };
+    Some((m, d, s))
+}
+
+/// 2024-04-01, 2024/4/1, 2024.4.1, 20240401, 2024年4月1日, 令和6年4月1日, 平成元年1月8日, R6.4.1,
+/// optionally followed by a time. Only dates that exist (and, for eras, fall within the era).
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let f = folded(s);
+    let s = f.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(era) = ERAS.iter().find(|e| e.names.iter().any(|n| s.starts_with(n) || s.starts_with(&n.to_lowercase()))) {
+        let name_len = era.names.iter().find(|n| s.starts_with(*n) || s.starts_with(&n.to_lowercase()))?.len();
+        return era_date(era, s[name_len..].trim_start());
+    }
+    // 20240401
+    if s.len() >= 8 && s.as_bytes()[..8].iter().all(u8::is_ascii_digit) && !s.as_bytes().get(8).is_some_and(u8::is_ascii_digit) {
+        let (y, m, d) = (s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..8].parse().ok()?);
+        return rest_is_time(&s[8..]).then(|| real_date(y, m, d))?;
+    }
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n != 4 {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let rest = &s[4..];
+    let (kanji, rest) = match take_sep(rest.trim_start(), &["年"]) {
+        Some(r) => (true, r),
+        None => (false, take_sep(rest, &["-", "/", "."])?),
+    };
+    let (m, d, rest) = month_day(rest, kanji)?;
+    rest_is_time(rest).then(|| real_date(y, m, d))?
+}
+
+fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
+    let (n, rest) = match s.strip_prefix('元') {
+        Some(r) => (1, r),
+        None => take_number(s, 2)?,
+    };
+    if n == 0 {
+        return None;
+    }
+    let (kanji, rest) = match take_sep(rest.trim_start(), &["年"]) {
+        Some(r) => (true, r),
+        None => (false, take_sep(rest, &["-", "/", "."])?),
+    };
+    let (m, d, rest) = month_day(rest, kanji)?;
+    if !rest_is_time(rest) {
+        return None;
+    }
+    let date = real_date(era.start.0 + n as i32 - 1, m, d)?;
+    let within = date >= era.start && era.end.is_none_or(|end| date <= end);
+    within.then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Step::*;
+
+    #[test]
+    fn step_names_round_trip_and_match_serde() {
+        for s in Step::ALL {
+            assert_eq!(Step::from_name(s.name()), Some(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.name()));
+        }
+        assert_eq!(Step::from_name("NFKC"), None);
+    }
+
+    #[test]
+    fn nfkc_folds_width_and_composes_half_width_kana() {
+        assert_eq!(normalize(&[Nfkc], "ＡＢＣ１２３"), "ABC123");
+        assert_eq!(normalize(&[Nfkc], "taro＠example.jp"), "taro@example.jp");
+        assert_eq!(normalize(&[Nfkc], "ﾔﾏﾀﾞ"), "ヤマダ");
+        assert_eq!(normalize(&[Nfkc], "山田\u{3000}太郎"), "山田 太郎");
+        assert_eq!(normalize(&[Nfkc], "plain ascii"), "plain ascii");
+    }
+
+    #[test]
+    fn whitespace_steps_include_ideographic_space() {
+        assert_eq!(normalize(&[Trim], "\u{3000} 山田 \t"), "山田");
+        assert_eq!(normalize(&[CollapseSpaces], "山田\u{3000}\u{3000} 太郎"), "山田 太郎");
+        assert_eq!(normalize(&[RemoveSpaces], "山田\u{3000}太郎 "), "山田太郎");
+        assert_eq!(normalize(&[Trim], ""), "");
+    }
+
+    #[test]
+    fn lowercase_katakana_digits() {
+        assert_eq!(normalize(&[Lowercase], "Taro@Example.JP"), "taro@example.jp");
+        assert_eq!(normalize(&[Lowercase], "ÀÉ"), "àé");
+        assert_eq!(normalize(&[Katakana], "やまだ たろう"), "ヤマダ タロウ");
+        assert_eq!(normalize(&[Katakana], "ゝゞー"), "ヽヾー");
+        assert_eq!(normalize(&[DigitsOnly], "090-1234-5678"), "09012345678");
+        assert_eq!(normalize(&[DigitsOnly], "〒０１２－３４５６"), "0123456");
+    }
+
+    #[test]
+    fn steps_apply_left_to_right() {
+        // Half-width kana only composes after nfkc; katakana then folds hiragana.
+        assert_eq!(normalize(&[Nfkc, Katakana, RemoveSpaces], "ﾔﾏﾀﾞ ﾀﾛｳ"), normalize(&[Nfkc, Katakana, RemoveSpaces], "やまだ　たろう"));
+        assert_eq!(normalize(&[Nfkc, Trim, Lowercase], " ＴＡＲＯ@x.jp\u{3000}"), "taro@x.jp");
+    }
+
+    #[test]
+    fn integers_in_the_ways_people_write_them() {
+        for s in ["1200", "1,200", "¥1,200", "￥1,200", "\\1,200", "1200円", "1,200 円", "１，２００", " 1200 ", "1200.00", "+1200"] {
+            assert_eq!(parse_integer(s), Some(1200), "{s}");
+        }
+        for s in ["-500", "△500", "▲500", "−500", "¥-500"] {
+            assert_eq!(parse_integer(s), Some(-500), "{s}");
+        }
+        for s in ["", "abc", "12,00", "1,2000", "1.5", "¥", "1 200", "0x10", "12-3"] {
+            assert_eq!(parse_integer(s), None, "{s}");
+        }
+        assert_eq!(parse_integer("99999999999999999999999999999999999999999999"), None);
+        assert_eq!(normalize(&[Integer], "¥1,200"), "1200");
+        assert_eq!(normalize(&[Integer], "n/a"), "n/a");
+    }
+
+    #[test]
+    fn numbers_with_fractions_and_exponents() {
+        assert_eq!(parse_number("1,200.50"), Some(1200.5));
+        assert_eq!(parse_number(".5"), Some(0.5));
+        assert_eq!(parse_number("1.2E+05"), Some(120000.0));
+        assert_eq!(parse_number("△0.25"), Some(-0.25));
+        assert_eq!(parse_number("1e999"), None);
+        assert_eq!(parse_number("1."), None);
+        assert_eq!(parse_number("1e"), None);
+        assert_eq!(normalize(&[Number], "1,200.00"), "1200");
+        assert_eq!(normalize(&[Number], "0.10"), "0.1");
+    }
+
+    #[test]
+    fn dates_in_every_accepted_spelling() {
+        for s in ["2024-04-01", "2024/4/1", "2024.4.1", "20240401", "2024年4月1日", "2024年 4月 1日", "令和6年4月1日", "R6.4.1", "r6/4/1", "２０２４／４／１", "2024/4/1 0:00:00", "2024-04-01T09:30:00"] {
+            assert_eq!(parse_date(s), Some((2024, 4, 1)), "{s}");
+        }
+        assert_eq!(normalize(&[Date], "2024年4月1日"), "2024-04-01");
+        assert_eq!(normalize(&[Date], "someday"), "someday");
+    }
+
+    #[test]
+    fn only_real_dates() {
+        for s in ["2023-02-29", "2024-13-01", "2024-04-31", "2024/4", "24/4/1", "2024-4-1x", "20241301", "2024年4月1", "0000-01-01"] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2000-02-29"), Some((2000, 2, 29)));
+        assert_eq!(parse_date("1900-02-29"), None);
+    }
+
+    #[test]
+    fn era_dates_exist_only_within_their_era() {
+        assert_eq!(parse_date("平成元年1月8日"), Some((1989, 1, 8)));
+        assert_eq!(parse_date("昭和64年1月7日"), Some((1989, 1, 7)));
+        assert_eq!(parse_date("昭和64年1月8日"), None);
+        assert_eq!(parse_date("平成元年1月7日"), None);
+        assert_eq!(parse_date("平成31年4月30日"), Some((2019, 4, 30)));
+        assert_eq!(parse_date("平成31年5月1日"), None);
+        assert_eq!(parse_date("令和元年5月1日"), Some((2019, 5, 1)));
+        assert_eq!(parse_date("令和元年4月30日"), None);
+        assert_eq!(parse_date("明治元年1月25日"), Some((1868, 1, 25)));
+        assert_eq!(parse_date("明治元年1月24日"), None);
+        assert_eq!(parse_date("明治45年7月29日"), Some((1912, 7, 29)));
+        assert_eq!(parse_date("大正元年7月30日"), Some((1912, 7, 30)));
+        assert_eq!(parse_date("大正15年12月24日"), Some((1926, 12, 24)));
+        assert_eq!(parse_date("昭和元年12月25日"), Some((1926, 12, 25)));
+        assert_eq!(parse_date("H31.4.30"), Some((2019, 4, 30)));
+        assert_eq!(parse_date("令和0年5月1日"), None);
+        assert_eq!(parse_date("平成"), None);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics() {
+        for s in ["令", "令和", "令和元", "元年", "2024年", "年月日", "R", "\u{FFFF}", "2024-", "¥円", "-", "△", "1,", ",1", "e5", "1e+"] {
+            for step in Step::ALL {
+                let _ = normalize(&[step], s);
+            }
+            let _ = (parse_date(s), parse_integer(s), parse_number(s));
+        }
+    }
+}

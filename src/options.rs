@@ -1,0 +1,143 @@
+//! The options contract: one JSON object shared by the CLI (`--config`), the npm API and the page.
+//!
+//! Everything is optional; what is left out is detected, and the report echoes the options that
+//! were actually used with the detected parts filled in, so a saved report's options reproduce
+//! the run exactly.
+
+use crate::error::{Error, Result};
+use crate::normalize::Step;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    #[serde(default)]
+    pub source: FileOptions,
+    #[serde(default)]
+    pub list: FileOptions,
+    /// Key columns (composite when more than one). Omitted: chosen automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<Vec<ColumnSpec>>,
+    /// The compared columns, exhaustively. Omitted: every column the automatic mapping pairs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<ColumnSpec>>,
+    /// Pairs pinned on top of the automatic mapping (the CLI's `--map SRC=LIST`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub map: Vec<ColumnSpec>,
+    /// Keep at most this many findings in the report; the summary still counts them all.
+    #[serde(default)]
+    pub max_findings: Option<usize>,
+}
+
+/// How to read one file. `"auto"` (or omitted) means detect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileOptions {
+    #[serde(default = "auto")]
+    pub encoding: String,
+    #[serde(default = "auto")]
+    pub delimiter: String,
+}
+
+impl Default for FileOptions {
+    fn default() -> Self {
+        FileOptions { encoding: auto(), delimiter: auto() }
+    }
+}
+
+fn auto() -> String {
+    "auto".to_string()
+}
+
+/// One column pair: a key part or a compared column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    /// Column name in the source file.
+    pub source: String,
+    /// Column name in the list; omitted: the column the mapping pairs with `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// Normalisation steps, left to right; omitted: chosen from the column's content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalize: Option<Vec<Step>>,
+    /// For `number` columns: values closer than this are equal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// Whether a value here identifies a customer (so it can be cross-wired); omitted: decided
+    /// from the column's kind and uniqueness in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifying: Option<bool>,
+}
+
+impl ColumnSpec {
+    pub fn named(source: &str) -> ColumnSpec {
+        ColumnSpec { source: source.to_string(), list: None, normalize: None, tolerance: None, identifying: None }
+    }
+
+    pub fn pair(source: &str, list: &str) -> ColumnSpec {
+        ColumnSpec { list: Some(list.to_string()), ..ColumnSpec::named(source) }
+    }
+}
+
+impl Options {
+    /// Parse the options JSON, with a message that says where it is wrong.
+    pub fn from_json(text: &str) -> Result<Options> {
+        serde_json::from_str(text).map_err(|e| {
+            Error::options(format!("the options are not valid: {e}"))
+                .at_line(e.line() as u64)
+                .hint("see the options format in the README")
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_design_example_parses() {
+        let o = Options::from_json(
+            r#"{
+              "source": {"encoding": "auto", "delimiter": "auto"},
+              "list":   {"encoding": "cp932", "delimiter": ","},
+              "key": [{"source": "customer_id", "list": "顧客ID", "normalize": ["nfkc", "trim"]}],
+              "columns": [
+                {"source": "email", "list": "メールアドレス", "normalize": ["nfkc", "trim", "lowercase"]},
+                {"source": "points", "list": "ポイント", "normalize": ["integer"]}
+              ],
+              "max_findings": null
+            }"#,
+        )
+        .unwrap();
+        assert_eq!(o.list.encoding, "cp932");
+        assert_eq!(o.key.as_ref().unwrap()[0].list.as_deref(), Some("顧客ID"));
+        assert_eq!(o.columns.as_ref().unwrap()[1].normalize, Some(vec![Step::Integer]));
+    }
+
+    #[test]
+    fn empty_object_means_everything_automatic() {
+        let o = Options::from_json("{}").unwrap();
+        assert_eq!(o, Options::default());
+        assert_eq!(o.source.encoding, "auto");
+    }
+
+    #[test]
+    fn unknown_fields_and_steps_are_errors_with_a_line() {
+        let e = Options::from_json("{\n\"colums\": []}").unwrap_err();
+        assert!(e.to_string().contains("colums"), "{e}");
+        assert_eq!(e.line, Some(2));
+        let e = Options::from_json(r#"{"columns": [{"source": "a", "normalize": ["upper"]}]}"#).unwrap_err();
+        assert!(e.to_string().contains("upper"), "{e}");
+    }
+
+    #[test]
+    fn round_trips() {
+        let o = Options { key: Some(vec![ColumnSpec::pair("id", "顧客ID")]), ..Options::default() };
+        assert_eq!(Options::from_json(&o.to_json()).unwrap(), o);
+    }
+}

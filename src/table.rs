@@ -1,0 +1,394 @@
+//! Decoded text → a compact table.
+//!
+//! The `csv` crate does the reading (quotes, doubled quotes, embedded newlines, CRLF). What this
+//! module adds: delimiter sniffing, the header (repeated or empty names are reported and given
+//! unique names), row and line numbers as a spreadsheet shows them, and malformed records (wrong
+//! field count) set aside with their place so no other row moves.
+//!
+//! Cells live in one text buffer with one offset per cell: at a million rows × 10 columns that is
+//! two allocations instead of ten million `String`s, and the reconcile loop reads cells by index.
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Delimiters we sniff for, in order of preference when the evidence ties.
+pub const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
+
+/// A header cell that had to be renamed to keep column names unique and non-empty.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Renamed {
+    /// 1-based column position.
+    pub column: usize,
+    pub from: String,
+    pub to: String,
+}
+
+/// A record that could not be read as a row of this table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Malformed {
+    pub row: u64,
+    pub line: u64,
+    pub fields: usize,
+    pub expected: usize,
+}
+
+impl Malformed {
+    pub fn message(&self) -> String {
+        format!("{} fields, header has {}", self.fields, self.expected)
+    }
+}
+
+/// Where a readable record came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// 1 = first data record (header not counted, blank records skipped).
+    pub row: u64,
+    /// Physical line where the record starts (header = line 1 when it is the first line).
+    pub line: u64,
+}
+
+/// One file read as a table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The file's name as the user knows it; used in findings and errors.
+    pub name: String,
+    pub delimiter: u8,
+    /// Column names, unique and non-empty.
+    pub header: Vec<String>,
+    pub renamed: Vec<Renamed>,
+    /// Records with the wrong number of fields, left out of the table.
+    pub malformed: Vec<Malformed>,
+    /// Records whose fields are all empty (e.g. Excel's trailing `,,,,` lines), skipped.
+    pub blank_records: usize,
+    places: Vec<Place>,
+    text: String,
+    /// Cell i spans `text[offsets[i]..offsets[i + 1]]`; u32 halves the index size and files over
+    /// 4 GiB are refused anyway (no browser could hold them).
+    offsets: Vec<u32>,
+}
+
+impl Table {
+    /// Read `text` (already decoded) with the given delimiter, or a sniffed one when `None`.
+    pub fn parse(name: &str, text: &str, delimiter: Option<u8>) -> Result<Table> {
+        let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(text));
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut record = csv::ByteRecord::new();
+
+        let raw_header = loop {
+            match read(&mut reader, &mut record, name)? {
+                false => {
+                    return Err(Error::new(ErrorKind::Parse, "the file is empty: there is no header row")
+                        .in_file(name)
+                        .hint("export the file again with its header row"))
+                }
+                true if is_blank(&record) => continue,
+                true => {
+                    break record.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect::<Vec<_>>();
+                }
+            }
+        };
+        let (header, renamed) = unique_header(raw_header);
+        let width = header.len();
+
+        // Most cells are short: reserve for the whole text once rather than growing in steps.
+        let mut bytes: Vec<u8> = Vec::with_capacity(text.len());
+        let mut offsets: Vec<u32> = Vec::with_capacity(text.len() / 8 + 1);
+        offsets.push(0);
+        let mut places = Vec::new();
+        let mut malformed = Vec::new();
+        let mut blank_records = 0;
+        let mut row: u64 = 0;
+        let mut lines = LineCounter::default();
+        while read(&mut reader, &mut record, name)? {
+            if is_blank(&record) {
+                blank_records += 1;
+                continue;
+            }
+            row += 1;
+            let line = lines.line_of(text, record.position().map_or(0, |p| p.byte()));
+            if record.len() != width {
+                malformed.push(Malformed { row, line, fields: record.len(), expected: width });
+                continue;
+            }
+            for field in record.iter() {
+                bytes.extend_from_slice(field);
+                let end = u32::try_from(bytes.len()).map_err(|_| too_big(name))?;
+                offsets.push(end);
+            }
+            places.push(Place { row, line });
+        }
+        // Fields were cut from valid UTF-8 at ASCII delimiters and quotes, so this cannot fail;
+        // if it ever did, say so rather than lose data.
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::internal(format!("cell text is not UTF-8 after parsing ({e})")).in_file(name)
+        })?;
+        Ok(Table { name: name.to_string(), delimiter, header, renamed, malformed, blank_records, places, text, offsets })
+    }
+
+    /// Number of readable rows (malformed ones excluded).
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Readable plus malformed records: every data record of the file.
+    pub fn records(&self) -> usize {
+        self.places.len() + self.malformed.len()
+    }
+
+    pub fn width(&self) -> usize {
+        self.header.len()
+    }
+
+    /// The cell at readable row `row` (0-based index, not the report's row number), column `col`.
+    /// Out of range gives "" rather than a panic.
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        let i = row * self.header.len() + col;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) if col < self.header.len() => self.text.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    pub fn place(&self, row: usize) -> Place {
+        self.places.get(row).copied().unwrap_or(Place { row: 0, line: 0 })
+    }
+
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    /// Bytes held by the table, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.offsets.capacity() * 4 + self.places.capacity() * std::mem::size_of::<Place>()
+    }
+}
+
+fn read(reader: &mut csv::Reader<&[u8]>, record: &mut csv::ByteRecord, name: &str) -> Result<bool> {
+    reader.read_byte_record(record).map_err(|e| {
+        let mut err = Error::new(ErrorKind::Parse, format!("cannot read the file as CSV: {e}")).in_file(name);
+        if let Some(p) = e.position() {
+            err = err.at_line(p.line()).at_byte(p.byte());
+        }
+        err
+    })
+}
+
+/// Physical line numbers from byte offsets. The csv crate's own line count skips blank lines
+/// and miscounts CRLF, and its record position points before any blank lines it skipped, so we
+/// step over those and count newlines ourselves, incrementally (one pass over the text in all).
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, text: &str, position: u64) -> u64 {
+        let bytes = text.as_bytes();
+        let mut start = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start >= self.offset {
+            let newlines = bytes.get(self.offset..start).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+            self.line += newlines as u64;
+            self.offset = start;
+        }
+        self.line + 1
+    }
+}
+
+fn is_blank(record: &csv::ByteRecord) -> bool {
+    record.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+}
+
+fn too_big(name: &str) -> Error {
+    Error::new(ErrorKind::Parse, "the file holds more than 4 GiB of text").in_file(name).hint("split the file")
+}
+
+/// Empty names become `column_N`; a repeated name gets ` (2)`, ` (3)`… so every column can be
+/// named in options and findings.
+fn unique_header(raw: Vec<String>) -> (Vec<String>, Vec<Renamed>) {
+    let mut header: Vec<String> = Vec::with_capacity(raw.len());
+    let mut renamed = Vec::new();
+    for (i, name) in raw.into_iter().enumerate() {
+        let base = if name.is_empty() { format!("column_{}", i + 1) } else { name.clone() };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while header.contains(&candidate) {
+            candidate = format!("{base} ({n})");
+            n += 1;
+        }
+        if candidate != name {
+            renamed.push(Renamed { column: i + 1, from: name, to: candidate.clone() });
+        }
+        header.push(candidate);
+    }
+    (header, renamed)
+}
+
+/// Pick the delimiter that splits the first records into the most consistent, widest rows.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    const SAMPLE: usize = 64 * 1024;
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let truncated = end < text.len();
+    let sample = text.get(..end).unwrap_or("");
+
+    let mut best = (b',', 0.0f64, 0usize);
+    for &d in &DELIMITERS {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(sample.as_bytes());
+        let widths: Vec<usize> = reader
+            .byte_records()
+            .take(100)
+            .map_while(|r| r.ok())
+            .filter(|r| !is_blank(r))
+            .map(|r| r.len())
+            .collect();
+        // The last record of a cut sample may itself be cut.
+        let widths = if truncated && widths.len() > 1 { &widths[..widths.len() - 1] } else { &widths[..] };
+        let Some(&head) = widths.first() else { continue };
+        if head < 2 {
+            continue;
+        }
+        let agree = widths.iter().filter(|&&w| w == head).count() as f64 / widths.len() as f64;
+        if agree > best.1 + 1e-9 || ((agree - best.1).abs() <= 1e-9 && head > best.2) {
+            best = (d, agree, head);
+        }
+    }
+    best.0
+}
+
+/// Display form of a delimiter for reports and options: "," "\t" ";" "|".
+pub fn delimiter_label(d: u8) -> String {
+    match d {
+        b'\t' => "\\t".to_string(),
+        other => (other as char).to_string(),
+    }
+}
+
+/// Parse a delimiter as the user writes it: ",", "tab", "\t", a literal TAB, ";", "|".
+pub fn parse_delimiter(s: &str) -> Option<u8> {
+    match s {
+        "\\t" | "\t" => Some(b'\t'),
+        s if s.eq_ignore_ascii_case("tab") => Some(b'\t'),
+        s if s.eq_ignore_ascii_case("comma") => Some(b','),
+        s if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => s.bytes().next(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Table {
+        Table::parse("t.csv", text, None).unwrap()
+    }
+
+    #[test]
+    fn reads_quoted_fields_with_delimiters_quotes_and_newlines() {
+        let t = parse("id,note\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,end\n");
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.cell(0, 1), "a, b");
+        assert_eq!(t.cell(1, 1), "say \"hi\"");
+        assert_eq!(t.cell(2, 1), "two\nlines");
+        // The record after a two-line cell starts on line 6.
+        assert_eq!(t.place(3), Place { row: 4, line: 6 });
+    }
+
+    #[test]
+    fn crlf_blank_trailing_lines_and_no_final_newline() {
+        let a = parse("id,name\r\n1,A\r\n2,B\r\n\r\n\r\n");
+        let b = parse("id,name\n1,A\n2,B");
+        for t in [&a, &b] {
+            assert_eq!(t.len(), 2);
+            assert_eq!(t.cell(1, 1), "B");
+        }
+    }
+
+    #[test]
+    fn blank_records_are_skipped_and_not_numbered() {
+        let t = parse("id,name\n1,A\n,\n\n2,B\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.blank_records, 1);
+        assert_eq!(t.place(1), Place { row: 2, line: 5 });
+    }
+
+    #[test]
+    fn malformed_rows_are_set_aside_and_nothing_shifts() {
+        let t = parse("id,name,email\n1,A,a@x\n2,B\n3,C,c@x,extra\n4,D,d@x\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.malformed.len(), 2);
+        assert_eq!(t.malformed[0], Malformed { row: 2, line: 3, fields: 2, expected: 3 });
+        assert_eq!(t.malformed[1].row, 3);
+        assert_eq!(t.cell(1, 0), "4");
+        assert_eq!(t.cell(1, 2), "d@x");
+        assert_eq!(t.place(1).row, 4);
+        assert_eq!(t.records(), 4);
+    }
+
+    #[test]
+    fn repeated_and_empty_header_names_are_renamed() {
+        let t = parse("email,name,email,,email\n1,2,3,4,5\n");
+        assert_eq!(t.header, vec!["email", "name", "email (2)", "column_4", "email (3)"]);
+        assert_eq!(t.renamed.len(), 3);
+        assert_eq!(t.renamed[0], Renamed { column: 3, from: "email".into(), to: "email (2)".into() });
+    }
+
+    #[test]
+    fn sniffs_each_delimiter() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2,5\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("a;b;c\n1;\"2;x\";3\n"), b';');
+        assert_eq!(sniff_delimiter("a|b\n1|2\n"), b'|');
+        // Commas inside quoted fields must not win over the real delimiter.
+        assert_eq!(sniff_delimiter("name;note\n\"A, B, C\";x\n\"D, E\";y\n"), b';');
+        assert_eq!(sniff_delimiter("single\n1\n"), b',');
+    }
+
+    #[test]
+    fn empty_file_is_an_error_naming_the_file() {
+        let e = Table::parse("list.csv", "", None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Parse);
+        assert!(e.to_string().starts_with("list.csv: "));
+        assert!(Table::parse("l.csv", "\n\n", None).is_err());
+    }
+
+    #[test]
+    fn header_only_file_has_no_rows() {
+        let t = parse("id,name\n");
+        assert!(t.is_empty());
+        assert_eq!(t.width(), 2);
+    }
+
+    #[test]
+    fn cell_out_of_range_is_empty_not_a_panic() {
+        let t = parse("a,b\n1,2\n");
+        assert_eq!(t.cell(5, 0), "");
+        assert_eq!(t.cell(0, 9), "");
+    }
+
+    #[test]
+    fn delimiter_labels_round_trip() {
+        for d in DELIMITERS {
+            assert_eq!(parse_delimiter(&delimiter_label(d)), Some(d));
+        }
+        assert_eq!(parse_delimiter("tab"), Some(b'\t'));
+        assert_eq!(parse_delimiter("\""), None);
+        assert_eq!(parse_delimiter("ab"), None);
+    }
+}

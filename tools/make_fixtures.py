@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Writes the small fixture files under tests/fixtures/.
+
+The fixtures are committed; this script documents how the encoded ones were made (Python's
+codecs: cp932 is Windows-31J with the NEC/IBM extensions, as Excel on Japanese Windows writes).
+Run it from the repository root: python3 tools/make_fixtures.py
+"""
+import os
+
+OUT = "tests/fixtures"
+
+
+def write(name, text, encoding="utf-8", bom=b""):
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(bom + text.encode(encoding))
+
+
+# --- encodings: the same three customers, with characters that trip strict Shift_JIS ---------
+PEOPLE = "customer_id,name,email\nC001,髙橋 一郎,ichiro@example.jp\nC002,山﨑 花子,hanako@example.jp\nC003,①㈱ﾔﾏﾀﾞ商店,shop@example.jp\n"
+PLAIN = "customer_id,name,email\nC001,高橋 一郎,ichiro@example.jp\nC002,山崎 花子,hanako@example.jp\nC003,ヤマダ商店,shop@example.jp\n"
+write("enc_utf8.csv", PEOPLE)
+write("enc_utf8_bom.csv", PEOPLE, bom=b"\xef\xbb\xbf")
+write("enc_cp932.csv", PEOPLE.replace("\n", "\r\n"), "cp932")
+write("enc_eucjp.csv", PLAIN, "euc_jp")
+# Excel's "Unicode text": UTF-16LE with BOM, TAB-separated, CRLF.
+write("enc_utf16le.txt", PEOPLE.replace(",", "\t").replace("\n", "\r\n"), "utf-16-le", b"\xff\xfe")
+write("enc_utf16be.txt", PEOPLE.replace(",", "\t").replace("\n", "\r\n"), "utf-16-be", b"\xfe\xff")
+# Line 3 holds a byte that is not CP932 (0x82 followed by 0xFF).
+bad = PLAIN.encode("cp932").split(b"\n")
+bad[2] = bad[2].replace(b"C002", b"C0\x82\xff")
+with open(os.path.join(OUT, "enc_cp932_bad.csv"), "wb") as f:
+    f.write(b"\n".join(bad))
+
+# --- CSV edge cases -------------------------------------------------------------------------
+write("edge_quoted.csv", 'customer_id,name,note\nC001,"山田, 太郎","say ""hi"""\nC002,鈴木,"two\nlines"\nC003,佐藤,plain\n')
+write("edge_crlf_blank_tail.csv", "customer_id,name\r\nC001,山田\r\nC002,鈴木\r\n\r\n\r\n")
+write("edge_no_final_newline.csv", "customer_id,name\nC001,山田\nC002,鈴木")
+write("edge_semicolon.csv", "customer_id;name;points\nC001;山田;1,200\nC002;鈴木;300\n")
+write("edge_pipe.csv", "customer_id|name\nC001|山田\nC002|鈴木\n")
+write("edge_repeated_header.csv", "customer_id,email,email,\nC001,a@x.jp,b@x.jp,1\n")
+write("edge_malformed.csv", "customer_id,name,email\nC001,山田,a@x.jp\nC002,鈴木\nC003,佐藤,c@x.jp,extra\nC004,田中,d@x.jp\n")
+
+# --- one pair per finding kind ----------------------------------------------------------------
+SRC = "customer_id,name,email,points\n" + "".join(
+    f"C{i:03},顧客{i},user{i}@example.jp,{i * 100}\n" for i in range(1, 11)
+)
+write("kind_source.csv", SRC)
+
+
+def rows(skip=(), edit=None, extra=()):
+    out = ["顧客ID,氏名,メールアドレス,ポイント"]
+    for i in range(1, 11):
+        if i in skip:
+            continue
+        r = [f"C{i:03}", f"顧客{i}", f"user{i}@example.jp", str(i * 100)]
+        if edit:
+            r = edit(i, r)
+        out.append(",".join(r))
+    out.extend(extra)
+    return "\n".join(out) + "\n"
+
+
+write("kind_missing_list.csv", rows(skip=(4,)))
+write("kind_unexpected_list.csv", rows(extra=("C099,顧客99,user99@example.jp,9900",)))
+write("kind_duplicate_list.csv", rows(extra=("C005,顧客5,user5@example.jp,500",)))
+write("kind_mismatch_list.csv", rows(edit=lambda i, r: r if i != 6 else [r[0], r[1], r[2], "650"]))
+# C003's row carries C008's address: the incident's pattern.
+write("kind_crosswired_list.csv", rows(edit=lambda i, r: r if i != 3 else [r[0], r[1], "user8@example.jp", r[3]]))
+write("kind_malformed_list.csv", rows(edit=lambda i, r: r if i != 7 else r[:3]))
+
+# --- normalisation traps: all equal after the default steps, so no finding ---------------------
+write(
+    "trap_source.csv",
+    "customer_id,name,kana,email,phone,postal_code,points,registered_on\n"
+    "ABC123,山田 太郎,ヤマダ タロウ,taro@example.jp,090-1234-5678,100-0001,1200,2024-04-01\n"
+    "ABC124,鈴木 花子,スズキ ハナコ,Hanako@Example.JP,03-1234-5678,530-0001,300,2019-05-01\n",
+)
+write(
+    "trap_list.csv",
+    "顧客ID,氏名,フリガナ,メールアドレス,電話番号,郵便番号,ポイント,登録日\n"
+    "ＡＢＣ１２３,山田\u3000太郎,ﾔﾏﾀﾞ ﾀﾛｳ,TARO@EXAMPLE.JP ,09012345678,〒1000001,\"1,200\",令和6年4月1日\n"
+    "ABC124,鈴木  花子,すずき はなこ,hanako@example.jp,０３－１２３４－５６７８,530-0001,¥300,2019/5/1\n",
+)
+
+# --- the incident: 200 customers, list rows 101–160 hold the e-mail of the row above ----------
+N = 200
+src = ["customer_id,name,email"] + [f"C{i:04},顧客{i},c{i}@example.jp" for i in range(1, N + 1)]
+lst = ["顧客ID,氏名,メールアドレス"]
+for i in range(1, N + 1):
+    email = f"c{i - 1}@example.jp" if 101 <= i <= 160 else f"c{i}@example.jp"
+    lst.append(f"C{i:04},顧客{i},{email}")
+write("incident_source.csv", "\n".join(src) + "\n")
+write("incident_list.csv", "\n".join(lst) + "\n")
