@@ -219,14 +219,16 @@ impl Ctx<'_> {
         let mut singles: Vec<&Pair> = pairs.iter().filter(|p| rank(p) < 9).collect();
         singles.sort_by_key(|p| rank(p));
         for p in &singles {
-            if self.unique(&[p]) && self.shared(&[p]) {
+            // A column named as the ID may repeat more: its repeats are what we are here to find.
+            let tolerated = if rank(p) == 0 { 10 } else { 2 };
+            if self.unique(&[p], tolerated) && self.shared(&[p]) {
                 return Ok(vec![(*p).clone()]);
             }
         }
         let few = &singles[..singles.len().min(8)];
         for (i, a) in few.iter().enumerate() {
             for b in &few[i + 1..] {
-                if self.unique(&[a, b]) && self.shared(&[a, b]) {
+                if self.unique(&[a, b], 2) && self.shared(&[a, b]) {
                     return Ok(vec![(*a).clone(), (*b).clone()]);
                 }
             }
@@ -236,8 +238,8 @@ impl Ctx<'_> {
     }
 
     /// Nearly unique in both files, judged on a sample: duplicates are findings, not a reason
-    /// to reject the key, so 2 % of repeats are tolerated.
-    fn unique(&self, parts: &[&Pair]) -> bool {
+    /// to reject the key, so `percent` % of repeats are tolerated.
+    fn unique(&self, parts: &[&Pair], percent: usize) -> bool {
         let ok = |t: &Table, side: fn(&Pair) -> usize| {
             let mut seen = FxHashSet::default();
             let mut n = 0usize;
@@ -249,7 +251,7 @@ impl Ctx<'_> {
                     seen.insert(h);
                 }
             }
-            n > 0 && seen.len() * 100 >= n * 98
+            n > 0 && n - seen.len() <= n * percent / 100
         };
         ok(self.source, |p| p.source_index) && ok(self.list, |p| p.list_index)
     }

@@ -241,19 +241,19 @@ fn fields(c: &Customer, seed: u64, index: u64, variants: bool, edit: Edit, email
     let mut email = email_of.map_or_else(|| c.email.clone(), |o| o.email.clone());
     let mut phone = c.phone.clone();
     let mut postal = format!("{:03}-{:04}", c.postal.0, c.postal.1);
-    let mut points = c.points.to_string();
-    let (mut gift, mut registered) = (c.gift, c.registered);
+    let (mut points, mut gift, mut registered) = (c.points, c.gift, c.registered);
     match edit.change {
         Some(Change::Name) => name = format!("{} {}", CHANGED_SURNAMES[c.surname % CHANGED_SURNAMES.len()], g.0),
         Some(Change::Email) => email = email.replace("@example", "@exmaple"),
         Some(Change::Phone) => phone = format!("050{}", &phone[3..]),
-        Some(Change::Points) => points = (c.points + 1000).to_string(),
+        Some(Change::Points) => points += 1000,
         Some(Change::Gift) => gift += 500,
         Some(Change::Registered) => registered.0 -= 1,
         None => {}
     }
     let mut date = format!("{:04}-{:02}-{:02}", registered.0, registered.1, registered.2);
     let mut gift_text = gift.to_string();
+    let mut points_text = points.to_string();
     if variants {
         // Each field gets a harmless variant in about one row of six.
         let mut r = rng_for(seed ^ 0x5151, index);
@@ -273,8 +273,8 @@ fn fields(c: &Customer, seed: u64, index: u64, variants: bool, edit: Edit, email
         if let Some(v) = pick(2) {
             postal = if v == 0 { postal.replace('-', "") } else { to_full_width_digits(&postal) };
         }
-        if pick(1).is_some() && c.points >= 1000 {
-            points = format!("{},{:03}", c.points / 1000, c.points % 1000);
+        if pick(1).is_some() && points >= 1000 {
+            points_text = format!("{},{:03}", points / 1000, points % 1000);
         }
         if let Some(v) = pick(2) {
             gift_text = if v == 0 { yen(gift) } else { format!("{gift}円") };
@@ -288,7 +288,7 @@ fn fields(c: &Customer, seed: u64, index: u64, variants: bool, edit: Edit, email
             };
         }
     }
-    [c.id.clone(), name, kana, email, phone, postal, c.prefecture.to_string(), points, gift_text, date]
+    [c.id.clone(), name, kana, email, phone, postal, c.prefecture.to_string(), points_text, gift_text, date]
 }
 
 fn yen(n: u32) -> String {
