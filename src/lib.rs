@@ -29,6 +29,7 @@ pub mod error;
 pub mod input;
 pub mod normalize;
 pub mod options;
+pub mod par;
 pub mod plan;
 pub mod profile;
 pub mod reconcile;
@@ -94,22 +95,10 @@ pub fn reconcile(source: Input, list: Input, options: &Options) -> Result<Report
     })
 }
 
-/// Natively the two files are read on two threads (reading is most of the time); in the
-/// browser there is one thread and they are read in turn.
+/// The two files are read side by side (reading is much of the time).
 fn load_both(source: Input, list: Input, options: &Options) -> Result<(Loaded, Loaded)> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::thread::scope(|s| {
-            let src = s.spawn(|| load(source, &options.source));
-            let lst = load(list, &options.list);
-            let src = src.join().map_err(|_| Error::internal("reading the source file failed unexpectedly"))?;
-            Ok((src?, lst?))
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        Ok((load(source, &options.source)?, load(list, &options.list)?))
-    }
+    let (source, list) = par::both(|| load(source, &options.source), || load(list, &options.list));
+    Ok((source?, list?))
 }
 
 /// What `inspect` tells about one file: how it was read and what each column holds.

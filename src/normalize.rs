@@ -4,6 +4,7 @@
 //! `normalize_into` reuses the caller's buffer so a column of a million cells allocates nothing
 //! per cell.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -232,8 +233,14 @@ fn fold_char(c: char) -> char {
     }
 }
 
-fn folded(s: &str) -> String {
-    s.trim().chars().map(fold_char).collect()
+/// ASCII text (nearly every cell) is already folded: borrowed, no allocation.
+fn folded(s: &str) -> Cow<'_, str> {
+    let s = s.trim();
+    if s.is_ascii() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(fold_char).collect())
+    }
 }
 
 /// Split an amount into its sign and the digits-with-separators part: handles ¥ ￥ \ (the yen
@@ -263,12 +270,12 @@ fn strip_amount(s: &str) -> Option<(bool, &str)> {
 }
 
 /// The integer part with optional thousands separators: "1200" or "1,200" (groups of three).
-fn grouped_digits(int: &str) -> Option<String> {
+fn grouped_digits(int: &str) -> Option<Cow<'_, str>> {
     if int.is_empty() {
         return None;
     }
     if !int.contains(',') {
-        return int.bytes().all(|b| b.is_ascii_digit()).then(|| int.to_string());
+        return int.bytes().all(|b| b.is_ascii_digit()).then_some(Cow::Borrowed(int));
     }
     let mut groups = int.split(',');
     let first = groups.next()?;
@@ -282,7 +289,7 @@ fn grouped_digits(int: &str) -> Option<String> {
         }
         digits.push_str(g);
     }
-    Some(digits)
+    Some(Cow::Owned(digits))
 }
 
 /// "1,200", "¥1,200", "1200円", "△500", "１，２００", "1200.00" → the integer; None otherwise.
@@ -316,7 +323,13 @@ pub fn parse_number(s: &str) -> Option<f64> {
         Some((i, f)) => (i, Some(f)),
         None => (mantissa, None),
     };
-    let mut text = if int.is_empty() && frac.is_some() { "0".to_string() } else { grouped_digits(int)? };
+    let int = if int.is_empty() && frac.is_some() { Cow::Borrowed("0") } else { grouped_digits(int)? };
+    if exponent.is_none() && frac.is_none() {
+        // Whole numbers, the common case: no text to build.
+        let x: f64 = int.parse().ok()?;
+        return x.is_finite().then_some(if negative { -x } else { x });
+    }
+    let mut text = int.into_owned();
     if let Some(frac) = frac {
         if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;

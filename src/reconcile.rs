@@ -6,12 +6,14 @@
 //! still differ are looked at again for slides (shift) and cross-wires.
 
 use crate::error::{Error, Result};
+use crate::par::both;
 use crate::normalize::{normalize_into, parse_number, Step};
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
 use crate::table::Table;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
 use std::collections::BTreeMap;
 
 /// Findings and the summary parts that reconcile computes.
@@ -66,6 +68,10 @@ impl Keys {
         Ok(Keys { text, ends })
     }
 
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     fn get(&self, r: usize) -> &str {
         let start = if r == 0 { 0 } else { self.ends.get(r - 1).copied().unwrap_or(0) as usize };
         let end = self.ends.get(r).copied().unwrap_or(0) as usize;
@@ -73,51 +79,55 @@ impl Keys {
     }
 }
 
-/// Where a key sits in one file: first and last row, count, and a chain through the rest.
-#[derive(Clone, Copy)]
+/// Where a key sits in one file: first and last row, and how many rows have it (0 = none).
+#[derive(Clone, Copy, Default)]
 struct Slot {
     first: u32,
     last: u32,
     count: u32,
 }
 
+/// One hash table over both files' keys: each key's slot in the source and in the list. Walking
+/// its entries once classifies every key without a second lookup per row.
 struct Index<'k> {
-    slots: FxHashMap<&'k str, Slot>,
-    /// Next readable row with the same key, or NONE.
-    next: Vec<u32>,
+    slots: FxHashMap<&'k str, [Slot; 2]>,
+    /// Per file, the next readable row with the same key, or NONE.
+    next: [Vec<u32>; 2],
 }
 
 impl<'k> Index<'k> {
-    fn build(keys: &'k Keys, rows: usize) -> Index<'k> {
-        let mut slots: FxHashMap<&str, Slot> = FxHashMap::default();
-        slots.reserve(rows);
-        let mut next = vec![NONE; rows];
-        for r in 0..rows {
-            let k = keys.get(r);
-            if k.is_empty() {
-                continue;
-            }
-            let r32 = r as u32;
-            slots
-                .entry(k)
-                .and_modify(|s| {
-                    if let Some(n) = next.get_mut(s.last as usize) {
+    fn build(source: &'k Keys, list: &'k Keys) -> Index<'k> {
+        let mut slots: FxHashMap<&str, [Slot; 2]> = FxHashMap::default();
+        slots.reserve(source.len().max(list.len()) + list.len() / 8);
+        let mut next = [vec![NONE; source.len()], vec![NONE; list.len()]];
+        for (side, keys) in [source, list].into_iter().enumerate() {
+            for r in 0..keys.len() {
+                let k = keys.get(r);
+                if k.is_empty() {
+                    continue;
+                }
+                let r32 = r as u32;
+                let slot = &mut slots.entry(k).or_default()[side];
+                if slot.count == 0 {
+                    *slot = Slot { first: r32, last: r32, count: 1 };
+                } else {
+                    if let Some(n) = next[side].get_mut(slot.last as usize) {
                         *n = r32;
                     }
-                    s.last = r32;
-                    s.count += 1;
-                })
-                .or_insert(Slot { first: r32, last: r32, count: 1 });
+                    slot.last = r32;
+                    slot.count += 1;
+                }
+            }
         }
         Index { slots, next }
     }
 
-    fn rows(&self, slot: Slot) -> Vec<usize> {
+    fn rows(&self, side: usize, slot: Slot) -> Vec<usize> {
         let mut out = Vec::with_capacity(slot.count as usize);
         let mut r = slot.first;
         while r != NONE && out.len() < slot.count as usize {
             out.push(r as usize);
-            r = self.next.get(r as usize).copied().unwrap_or(NONE);
+            r = self.next[side].get(r as usize).copied().unwrap_or(NONE);
         }
         out
     }
@@ -138,10 +148,10 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
     }
-    let source_keys = Keys::build(source, &plan.key, Side::Source)?;
-    let list_keys = Keys::build(list, &plan.key, Side::List)?;
-    let s_index = Index::build(&source_keys, source.len());
-    let l_index = Index::build(&list_keys, list.len());
+    let (source_keys, list_keys) =
+        both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
+    let (source_keys, list_keys) = (source_keys?, list_keys?);
+    let index = Index::build(&source_keys, &list_keys);
 
     let mut findings = Vec::new();
     let mut sb = Buckets { rows: source.records(), ..Buckets::default() };
@@ -150,56 +160,68 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
     let mut pair_of_list = vec![NONE; list.len()];
     let key_names = plan.key.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
 
-    for (table, keys, own, other, side) in
-        [(source, &source_keys, &s_index, &l_index, Side::Source), (list, &list_keys, &l_index, &s_index, Side::List)]
-    {
-        for r in 0..table.len() {
-            let k = keys.get(r);
-            let Some(&slot) = own.slots.get(k) else {
-                findings.push(Finding::Malformed {
-                    file: side,
-                    row: table.place(r).row,
-                    line: table.place(r).line,
-                    message: format!("the key ({key_names}) is empty"),
-                    column: Some(key_names.clone()),
-                });
-                continue;
-            };
-            let theirs = other.slots.get(k).copied();
-            if slot.count > 1 {
-                if slot.first as usize == r {
-                    let rows = own.rows(slot).into_iter().map(|i| table.place(i).row).collect();
-                    let other_table = if side == Side::Source { list } else { source };
-                    let other_rows =
-                        theirs.map(|t| other.rows(t).into_iter().map(|i| other_table.place(i).row).collect()).unwrap_or_default();
-                    findings.push(Finding::Duplicate { file: side, key: raw_key(table, r, &plan.key, side), rows, other_rows });
-                }
-                continue;
-            }
-            match (theirs, side) {
-                (None, Side::Source) => {
-                    findings.push(Finding::Missing { key: raw_key(table, r, &plan.key, side), source_row: table.place(r).row })
-                }
-                (None, Side::List) => {
-                    findings.push(Finding::Unexpected { key: raw_key(table, r, &plan.key, side), list_row: table.place(r).row })
-                }
-                // Repeated on the other side: accounted for by that side's duplicate finding.
-                (Some(t), _) if t.count > 1 => {}
-                (Some(t), Side::List) => {
-                    if let Some(p) = pair_of_list.get_mut(r) {
-                        *p = t.first;
-                    }
-                }
-                (Some(_), Side::Source) => {}
-            }
+    for (table, keys, side) in [(source, &source_keys, Side::Source), (list, &list_keys, Side::List)] {
+        for r in (0..table.len()).filter(|&r| keys.get(r).is_empty()) {
+            findings.push(Finding::Malformed {
+                file: side,
+                row: table.place(r).row,
+                line: table.place(r).line,
+                message: format!("the key ({key_names}) is empty"),
+                column: Some(key_names.clone()),
+            });
         }
     }
-    drop((s_index, l_index));
+    let rows_of = |side: usize, slot: Slot| {
+        let table = if side == 0 { source } else { list };
+        index.rows(side, slot).into_iter().map(|i| table.place(i).row).collect::<Vec<_>>()
+    };
+    for [s, l] in index.slots.values().copied() {
+        // A key repeated in a file is that file's duplicate finding, with the other file's rows
+        // beside it; no row of it is paired.
+        for (side, own, other, table) in [(Side::Source, s, l, source), (Side::List, l, s, list)] {
+            if own.count > 1 {
+                let (o, t) = if side == Side::Source { (0, 1) } else { (1, 0) };
+                let key = raw_key(table, own.first as usize, &plan.key, side);
+                let other_rows = if other.count > 0 { rows_of(t, other) } else { Vec::new() };
+                findings.push(Finding::Duplicate { file: side, key, rows: rows_of(o, own), other_rows });
+            }
+        }
+        match (s.count, l.count) {
+            (1, 1) => {
+                if let Some(p) = pair_of_list.get_mut(l.first as usize) {
+                    *p = s.first;
+                }
+            }
+            (1, 0) => findings.push(Finding::Missing {
+                key: raw_key(source, s.first as usize, &plan.key, Side::Source),
+                source_row: source.place(s.first as usize).row,
+            }),
+            (0, 1) => findings.push(Finding::Unexpected {
+                key: raw_key(list, l.first as usize, &plan.key, Side::List),
+                list_row: list.place(l.first as usize).row,
+            }),
+            _ => {}
+        }
+    }
+    drop(index);
 
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
-    for pair in &plan.columns {
-        let (found, ident) = compare_column(source, list, plan, pair, &pair_of_list);
+    let diffs = differences(source, list, plan, &pair_of_list);
+    // Each column's findings are independent: the columns are shared between two threads.
+    let work: Vec<(&Pair, Vec<Diff>)> = plan.columns.iter().zip(diffs).collect();
+    let (mut evens, mut odds) = (Vec::new(), Vec::new());
+    for (i, w) in work.into_iter().enumerate() {
+        if i % 2 == 0 { evens.push(w) } else { odds.push(w) }
+    }
+    let run = |work: Vec<(&Pair, Vec<Diff>)>| {
+        work.into_iter().map(|(pair, d)| column_findings(source, list, plan, pair, &pair_of_list, d)).collect::<Vec<_>>()
+    };
+    let (evens, odds) = both(|| run(evens), || run(odds));
+    let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
+    for (i, pair) in plan.columns.iter().enumerate() {
+        let next = if i % 2 == 0 { evens.next() } else { odds.next() };
+        let (found, ident) = next.unwrap_or_default();
         let counts = columns.entry(pair.source.clone()).or_insert_with(ColumnCounts::default);
         for f in &found {
             match f {
@@ -271,33 +293,53 @@ struct Diff {
     list_norm: String,
 }
 
-/// Compare one column over all pairs; then find slides and cross-wires among the differences.
-fn compare_column(
+/// The pairs whose cells differ after normalisation, per compared column (in plan order).
+///
+/// Row by row rather than column by column: the list is in another order than the source, so
+/// each pair's source row is a random place in memory, and visiting it once for all columns
+/// costs one cache miss instead of one per column. The list is split between two threads.
+fn differences(source: &Table, list: &Table, plan: &Plan, pair_of_list: &[u32]) -> Vec<Vec<Diff>> {
+    let rows = |range: std::ops::Range<usize>| {
+        let mut out: Vec<Vec<Diff>> = plan.columns.iter().map(|_| Vec::new()).collect();
+        let tolerances: Vec<Option<f64>> =
+            plan.columns.iter().map(|p| p.tolerance.filter(|_| p.normalize.contains(&Step::Number))).collect();
+        let (mut a, mut b) = (String::new(), String::new());
+        for l in range {
+            let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
+            for (c, pair) in plan.columns.iter().enumerate() {
+                let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
+                if sv == lv {
+                    continue;
+                }
+                normalize_into(&pair.normalize, sv, &mut a);
+                normalize_into(&pair.normalize, lv, &mut b);
+                if !equal(&a, &b, tolerances[c]) {
+                    out[c].push(Diff { list_row: l, source_row: s as usize, list_norm: b.clone() });
+                }
+            }
+        }
+        out
+    };
+    let n = pair_of_list.len();
+    let half = n / 2;
+    let (mut first, second) = both(|| rows(0..half), || rows(half..n));
+    for (f, s) in first.iter_mut().zip(second) {
+        f.extend(s);
+    }
+    first
+}
+
+/// One column's differences as findings: slides first, then cross-wires, then mismatches.
+fn column_findings(
     source: &Table,
     list: &Table,
     plan: &Plan,
     pair: &Pair,
     pair_of_list: &[u32],
+    diffs: Vec<Diff>,
 ) -> (Vec<Finding>, Option<bool>) {
     let (sc, lc) = (pair.source_index, pair.list_index);
     let steps = &pair.normalize[..];
-    let tolerance = pair.tolerance.filter(|_| steps.contains(&Step::Number));
-    let mut diffs = Vec::new();
-    let (mut a, mut b) = (String::new(), String::new());
-    for (l, &s) in pair_of_list.iter().enumerate() {
-        if s == NONE {
-            continue;
-        }
-        let (sv, lv) = (source.cell(s as usize, sc), list.cell(l, lc));
-        if sv == lv {
-            continue;
-        }
-        normalize_into(steps, sv, &mut a);
-        normalize_into(steps, lv, &mut b);
-        if !equal(&a, &b, tolerance) {
-            diffs.push(Diff { list_row: l, source_row: s as usize, list_norm: b.clone() });
-        }
-    }
     if diffs.is_empty() {
         return (Vec::new(), None);
     }
@@ -322,7 +364,8 @@ fn compare_column(
 
     let rest: Vec<&Diff> = diffs.iter().filter(|d| !blocks.iter().any(|b| b.contains(d.list_row))).collect();
     let asked = !rest.is_empty();
-    let ident = Identity::build(source, pair, !asked);
+    let wanted: Vec<&str> = rest.iter().map(|d| d.list_norm.as_str()).collect();
+    let ident = Identity::build(source, pair, &wanted);
     for d in rest {
         let (sv, lv) = (source.cell(d.source_row, sc), list.cell(d.list_row, lc));
         let base = (plan_key(source, d.source_row, plan), pair.source.clone(), pair.list.clone());
@@ -377,44 +420,58 @@ fn equal(a: &str, b: &str, tolerance: Option<f64>) -> bool {
     }
 }
 
-/// Which source record owns each normalised value of an identifying column.
-struct Identity {
-    owners: FxHashMap<String, u32>,
+/// Which source record owns each of the differing list values of an identifying column.
+struct Identity<'a> {
+    /// Value → its only source row, NONE (no source row has it) or SHARED (several have).
+    owners: FxHashMap<&'a str, u32>,
 }
 
-const SHARED: u32 = u32::MAX;
+const SHARED: u32 = u32::MAX - 1;
 
-impl Identity {
-    /// None when the column does not identify anyone: by the options, by its kind, or because
-    /// more than 5 % of its source values repeat.
-    fn build(source: &Table, pair: &Pair, nothing_to_ask: bool) -> Option<Identity> {
-        if nothing_to_ask || pair.identifying == Some(false) {
+impl<'a> Identity<'a> {
+    /// Looks up only `wanted` (the few values that differ), so the source column is normalised
+    /// once and nothing is allocated per row. None when the column does not identify anyone: by
+    /// the options, by its kind, or because more than 5 % of its source values repeat.
+    fn build(source: &Table, pair: &Pair, wanted: &[&'a str]) -> Option<Identity<'a>> {
+        if wanted.is_empty() || pair.identifying == Some(false) {
             return None;
         }
         if pair.identifying.is_none() && !pair.kind.can_identify() {
             return None;
         }
-        let mut owners: FxHashMap<String, u32> = FxHashMap::default();
+        let mut owners: FxHashMap<&str, u32> = wanted.iter().filter(|v| !v.is_empty()).map(|&v| (v, NONE)).collect();
+        let judge = pair.identifying.is_none();
+        let mut distinct: FxHashSet<u64> = FxHashSet::default();
+        let (mut values, mut repeats) = (0usize, 0usize);
         let mut buf = String::new();
-        let mut values = 0usize;
         for r in 0..source.len() {
             normalize_into(&pair.normalize, source.cell(r, pair.source_index), &mut buf);
             if buf.is_empty() {
                 continue;
             }
             values += 1;
-            owners.entry(buf.clone()).and_modify(|o| *o = SHARED).or_insert(r as u32);
+            if let Some(o) = owners.get_mut(buf.as_str()) {
+                *o = if *o == NONE { r as u32 } else { SHARED };
+            }
+            if judge && !distinct.insert(hash_str(&buf)) {
+                repeats += 1;
+            }
         }
-        let unique = owners.values().filter(|&&o| o != SHARED).count();
-        if pair.identifying.is_none() && unique * 100 < values * 95 {
+        if judge && repeats * 100 > values * 5 {
             return None;
         }
         Some(Identity { owners })
     }
 
     fn owner(&self, value: &str) -> Option<usize> {
-        self.owners.get(value).filter(|&&o| o != SHARED).map(|&o| o as usize)
+        self.owners.get(value).filter(|&&o| o != NONE && o != SHARED).map(|&o| o as usize)
     }
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// Σ of each numeric column in both files.
@@ -433,8 +490,7 @@ fn totals(source: &Table, list: &Table, plan: &Plan) -> BTreeMap<String, Total> 
             }
             (total, bad)
         };
-        let (s, sbad) = sum(source, p.source_index);
-        let (l, lbad) = sum(list, p.list_index);
+        let ((s, sbad), (l, lbad)) = both(|| sum(source, p.source_index), || sum(list, p.list_index));
         out.insert(
             p.source.clone(),
             Total { source: s, list: l, difference: l - s, source_not_numbers: sbad, list_not_numbers: lbad },

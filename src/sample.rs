@@ -83,7 +83,7 @@ pub const LIST_HEADER: [&str; 10] =
 /// The demo pair for `npm start` and the page's "try with sample data": small, and holding
 /// every finding kind and every harmless variant.
 pub fn demo() -> Sample {
-    generate(&SampleSpec { rows: 40, seed: 2024, rate: 0.2, shifted_block: Some(4), malformed: 1, ..SampleSpec::default() })
+    generate(&SampleSpec { rows: 40, seed: 2024, rate: 0.3, shifted_block: Some(4), malformed: 1, ..SampleSpec::default() })
 }
 
 // (kanji, katakana reading, romaji). 髙 and 﨑 are CP932 extension characters on purpose.

@@ -122,7 +122,7 @@ impl Table {
         }
         // Fields were cut from valid UTF-8 at ASCII delimiters and quotes, so this cannot fail;
         // if it ever did, say so rather than lose data.
-        let text = String::from_utf8(bytes).map_err(|e| {
+        let text = crate::decode::string_from_utf8(bytes).map_err(|e| {
             Error::internal(format!("cell text is not UTF-8 after parsing ({e})")).in_file(name)
         })?;
         Ok(Table { name: name.to_string(), delimiter, header, renamed, malformed, blank_records, places, text, offsets })

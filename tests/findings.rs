@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{findings, kinds, run, run_with};
+use common::{findings, run, run_with};
 use crosscheck::{reconcile, Input, Options};
 use serde_json::json;
 
