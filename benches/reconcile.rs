@@ -15,7 +15,9 @@ const RUNS: usize = 3;
 fn main() {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![100_000, 1_000_000] } else { sizes };
-    println!("| workload | input MB | median s | min–max s | rows/s (both files) | MB/s | peak RSS MB | peak / input |");
+    println!(
+        "| workload | input MB | median s | min–max s | rows/s (both files) | MB/s | peak RSS MB | peak / input |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for n in sizes {
         bench(n);

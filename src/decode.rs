@@ -112,7 +112,6 @@ pub struct Decoded {
 /// Takes ownership so valid UTF-8 is turned into a String without a copy (files are up to 150 MB).
 ///
 /// A requested UTF-8 reports `Utf8Bom` when the file had a BOM (which is stripped), `Utf8` when not.
-#[allow(clippy::result_large_err)] // the crate's `Error` is large on purpose: it carries the place
 pub fn decode(bytes: Vec<u8>, requested: Option<TextEncoding>, file: &str) -> Result<Decoded> {
     if let Some(what) = workbook(&bytes) {
         return Err(Error::new(ErrorKind::Decode, format!("this is {what}, not CSV text"))
@@ -165,7 +164,9 @@ impl Failure {
             format!("bytes {hex} are not valid {name}")
         };
         let hint = match requested {
-            Some(_) => format!("the file may not be {name}: choose another encoding or auto, or save the file as UTF-8"),
+            Some(_) => {
+                format!("the file may not be {name}: choose another encoding or auto, or save the file as UTF-8")
+            }
             None => "save the file as UTF-8 or CP932, or choose its encoding".to_string(),
         };
         Error::new(ErrorKind::Decode, message)
@@ -462,7 +463,8 @@ mod tests {
         encoding.decode_without_bom_handling_and_without_replacement(bytes).is_some()
     }
 
-    const NAMES: &str = "顧客ID,氏名,住所\nC1,山田 太郎,東京都千代田区丸の内1-1\nC2,鈴木 花子,大阪府大阪市北区梅田2-2\n";
+    const NAMES: &str =
+        "顧客ID,氏名,住所\nC1,山田 太郎,東京都千代田区丸の内1-1\nC2,鈴木 花子,大阪府大阪市北区梅田2-2\n";
 
     #[test]
     fn utf8_is_taken_without_copy() {
@@ -537,7 +539,7 @@ mod tests {
         // One row each. (A lone word of four half-width kana without a voicing mark can read
         // as two common kanji: ｼｮｳﾀ in CP932 is 汐垣 in EUC-JP, and EUC-JP wins that one.)
         for (text, encoding, other) in [
-            ("佐藤 太郎\n", EUC_JP, EucJp), // CP932: ｺｴﾆ｣ ﾂﾀﾏｺ
+            ("佐藤 太郎\n", EUC_JP, EucJp),     // CP932: ｺｴﾆ｣ ﾂﾀﾏｺ
             ("ヤマダ タロウ\n", EUC_JP, EucJp), // CP932: ･茹ﾞ･ﾀ ･ｿ･愠ｦ
             ("ﾔﾏﾀﾞ ｹﾝｼﾞ\n", SHIFT_JIS, Cp932),
         ] {
@@ -628,7 +630,12 @@ mod tests {
         bytes.push(0x30);
         let last = bytes.len() - 1;
         for requested in [None, Some(Utf16le)] {
-            assert_at(&err(bytes.clone(), requested), 3, last, "ends in the middle of a UTF-16LE character (bytes 0x30)");
+            assert_at(
+                &err(bytes.clone(), requested),
+                3,
+                last,
+                "ends in the middle of a UTF-16LE character (bytes 0x30)",
+            );
         }
         // A lone surrogate on line 2.
         let mut bytes = utf16("id\r\nx", true, true);

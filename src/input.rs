@@ -47,7 +47,9 @@ pub fn requested_delimiter(options: &FileOptions, file: &str) -> Result<Option<u
         "" | "auto" => Ok(None),
         label => parse_delimiter(label).map(Some).ok_or_else(|| {
             let known: Vec<String> = DELIMITERS.iter().map(|&d| delimiter_label(d)).collect();
-            Error::options(format!("unknown delimiter \"{label}\"")).in_file(file).hint(format!("use auto, {}", known.join(" ")))
+            Error::options(format!("unknown delimiter \"{label}\""))
+                .in_file(file)
+                .hint(format!("use auto, {}", known.join(" ")))
         }),
     }
 }

@@ -24,6 +24,10 @@
 //! The core knows nothing of WebAssembly or the DOM; it never panics on input: every failure is
 //! an [`Error`] naming the file and, where it can, the line, row and column.
 
+// One error type carrying file, line, row and column is worth its size: errors end a run, so
+// they are returned once, never in a loop.
+#![allow(clippy::result_large_err)]
+
 pub mod decode;
 pub mod error;
 pub mod input;
@@ -137,10 +141,7 @@ pub fn inspect(input: Input, options: &FileOptions) -> Result<Inspection> {
             ColumnProfile { profile, normalize }
         })
         .collect();
-    let malformed = t
-        .malformed
-        .iter()
-        .map(|m| MalformedRow { row: m.row, line: m.line, message: m.message() })
-        .collect();
+    let malformed =
+        t.malformed.iter().map(|m| MalformedRow { row: m.row, line: m.line, message: m.message() }).collect();
     Ok(Inspection { tool: Tool::default(), input: loaded.info, malformed, columns })
 }

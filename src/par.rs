@@ -37,7 +37,7 @@ pub fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> 
 mod tests {
     #[test]
     fn both_results_come_back_in_order() {
-        let data = vec![1, 2, 3];
+        let data = [1, 2, 3];
         let (a, b) = super::both(|| data.iter().sum::<i32>(), || data.len());
         assert_eq!((a, b), (6, 3));
     }

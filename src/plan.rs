@@ -83,9 +83,7 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
     };
 
     let key: Vec<Pair> = match &options.key {
-        Some(specs) if !specs.is_empty() => {
-            specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?
-        }
+        Some(specs) if !specs.is_empty() => specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?,
         _ => ctx.auto_key(&pairs)?,
     };
     // Key columns are equal by definition once matched; compare the rest.
@@ -259,8 +257,9 @@ impl Ctx<'_> {
     /// Most sampled list keys occur in the source.
     fn shared(&self, parts: &[&Pair]) -> bool {
         let mut buf = String::new();
-        let all: FxHashSet<u64> =
-            (0..self.source.len()).filter_map(|r| key_hash(self.source, r, parts, |p| p.source_index, &mut buf)).collect();
+        let all: FxHashSet<u64> = (0..self.source.len())
+            .filter_map(|r| key_hash(self.source, r, parts, |p| p.source_index, &mut buf))
+            .collect();
         let (mut n, mut found) = (0usize, 0usize);
         for r in sample_rows(self.list.len(), 2000) {
             if let Some(h) = key_hash(self.list, r, parts, |p| p.list_index, &mut buf) {

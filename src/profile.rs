@@ -109,10 +109,13 @@ pub fn kind_of(values: &[&str], role: Option<Role>) -> Kind {
     if most(&looks_like_email) {
         return Kind::Email;
     }
-    if most(&looks_like_postal) && (role == Some(Role::Postal) || values.iter().any(|v| v.contains(['-', '〒', '－']))) {
+    if most(&looks_like_postal) && (role == Some(Role::Postal) || values.iter().any(|v| v.contains(['-', '〒', '－'])))
+    {
         return Kind::Postal;
     }
-    if most(&looks_like_phone) && (role == Some(Role::Phone) || values.iter().any(|v| v.contains(['-', '(', '+', '－']))) {
+    if most(&looks_like_phone)
+        && (role == Some(Role::Phone) || values.iter().any(|v| v.contains(['-', '(', '+', '－'])))
+    {
         return Kind::Phone;
     }
     let date_role = matches!(role, Some(Role::Registered | Role::Birthday | Role::Date));

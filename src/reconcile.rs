@@ -6,15 +6,15 @@
 //! still differ are looked at again for slides (shift) and cross-wires.
 
 use crate::error::{Error, Result};
-use crate::par::both;
 use crate::normalize::{normalize_into, parse_number, Step};
+use crate::par::both;
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
 use crate::table::Table;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-use std::hash::{Hash, Hasher};
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 /// Findings and the summary parts that reconcile computes.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,10 +212,16 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
     let work: Vec<(&Pair, Vec<Diff>)> = plan.columns.iter().zip(diffs).collect();
     let (mut evens, mut odds) = (Vec::new(), Vec::new());
     for (i, w) in work.into_iter().enumerate() {
-        if i % 2 == 0 { evens.push(w) } else { odds.push(w) }
+        if i % 2 == 0 {
+            evens.push(w)
+        } else {
+            odds.push(w)
+        }
     }
     let run = |work: Vec<(&Pair, Vec<Diff>)>| {
-        work.into_iter().map(|(pair, d)| column_findings(source, list, plan, pair, &pair_of_list, d)).collect::<Vec<_>>()
+        work.into_iter()
+            .map(|(pair, d)| column_findings(source, list, plan, pair, &pair_of_list, d))
+            .collect::<Vec<_>>()
     };
     let (evens, odds) = both(|| run(evens), || run(odds));
     let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
@@ -237,7 +243,13 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
 
     for (table, side) in [(source, Side::Source), (list, Side::List)] {
         for m in &table.malformed {
-            findings.push(Finding::Malformed { file: side, row: m.row, line: m.line, message: m.message(), column: None });
+            findings.push(Finding::Malformed {
+                file: side,
+                row: m.row,
+                line: m.line,
+                message: m.message(),
+                column: None,
+            });
         }
     }
     findings.sort_by_key(|f| f.order());
@@ -477,7 +489,11 @@ fn hash_str(s: &str) -> u64 {
 /// Σ of each numeric column in both files.
 fn totals(source: &Table, list: &Table, plan: &Plan) -> BTreeMap<String, Total> {
     let mut out = BTreeMap::new();
-    for p in plan.columns.iter().filter(|p| p.kind.is_numeric() || p.normalize.iter().any(|s| matches!(s, Step::Integer | Step::Number))) {
+    for p in plan
+        .columns
+        .iter()
+        .filter(|p| p.kind.is_numeric() || p.normalize.iter().any(|s| matches!(s, Step::Integer | Step::Number)))
+    {
         let sum = |t: &Table, col: usize| {
             let (mut total, mut bad) = (0.0f64, 0usize);
             for r in 0..t.len() {

@@ -138,11 +138,15 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
     let (src, lst) = (&report.inputs.source.name, &report.inputs.list.name);
     let key = |k: &[String]| k.join(" / ");
     match (f, lang) {
-        (Finding::Missing { key: k, source_row }, Lang::En) => format!("{}  in {src} row {source_row}, not in {lst}", key(k)),
+        (Finding::Missing { key: k, source_row }, Lang::En) => {
+            format!("{}  in {src} row {source_row}, not in {lst}", key(k))
+        }
         (Finding::Missing { key: k, source_row }, Lang::Ja) => {
             format!("{}  {src} の {source_row} 行目にあり、{lst} にありません", key(k))
         }
-        (Finding::Unexpected { key: k, list_row }, Lang::En) => format!("{}  in {lst} row {list_row}, not in {src}", key(k)),
+        (Finding::Unexpected { key: k, list_row }, Lang::En) => {
+            format!("{}  in {lst} row {list_row}, not in {src}", key(k))
+        }
         (Finding::Unexpected { key: k, list_row }, Lang::Ja) => {
             format!("{}  {lst} の {list_row} 行目にあり、{src} にありません", key(k))
         }
@@ -167,24 +171,32 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
                 }
             }
         }
-        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::En) => format!(
-            "{}  {column}: \"{source_value}\" ({src} row {source_row}) ≠ \"{list_value}\" ({lst} row {list_row})",
-            key(k)
-        ),
-        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::Ja) => format!(
-            "{}  {column}: {src} {source_row} 行目「{source_value}」≠ {lst} {list_row} 行目「{list_value}」",
-            key(k)
-        ),
-        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::En) => format!(
+        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::En) => {
+            format!(
+                "{}  {column}: \"{source_value}\" ({src} row {source_row}) ≠ \"{list_value}\" ({lst} row {list_row})",
+                key(k)
+            )
+        }
+        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::Ja) => {
+            format!(
+                "{}  {column}: {src} {source_row} 行目「{source_value}」≠ {lst} {list_row} 行目「{list_value}」",
+                key(k)
+            )
+        }
+        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::En) => {
+            format!(
             "{}  {column} \"{list_value}\" in {lst} row {list_row} belongs to customer {} ({src} row {belongs_to_row})",
             key(k),
             key(belongs_to)
-        ),
-        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::Ja) => format!(
+        )
+        }
+        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::Ja) => {
+            format!(
             "{}  {lst} {list_row} 行目の {column}「{list_value}」は 顧客 {} のものです（{src} {belongs_to_row} 行目）",
             key(k),
             key(belongs_to)
-        ),
+        )
+        }
         (Finding::Shifted { column, offset, list_rows, .. }, Lang::En) => {
             let dir = if *offset > 0 { "above" } else { "below" };
             format!(
@@ -196,7 +208,12 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
         }
         (Finding::Shifted { column, offset, list_rows, .. }, Lang::Ja) => {
             let dir = if *offset > 0 { "下" } else { "上" };
-            format!("{column} 列が {lst} の {}〜{} 行目で {} 行{dir}にずれています", list_rows[0], list_rows[1], offset.abs())
+            format!(
+                "{column} 列が {lst} の {}〜{} 行目で {} 行{dir}にずれています",
+                list_rows[0],
+                list_rows[1],
+                offset.abs()
+            )
         }
         (Finding::Malformed { file, row, line, message, .. }, Lang::En) => {
             format!("{} row {row} (line {line}): {message}", side_name(report, *file))

@@ -81,7 +81,12 @@ impl From<&Plan> for Mapping {
         let cols = |pairs: &[crate::plan::Pair]| {
             pairs
                 .iter()
-                .map(|p| MappedColumn { source: p.source.clone(), list: p.list.clone(), kind: p.kind, mapped_by: p.mapped_by })
+                .map(|p| MappedColumn {
+                    source: p.source.clone(),
+                    list: p.list.clone(),
+                    kind: p.kind,
+                    mapped_by: p.mapped_by,
+                })
                 .collect()
         };
         Mapping {
@@ -126,7 +131,13 @@ pub struct KindCounts {
 
 impl KindCounts {
     pub fn total(&self) -> usize {
-        self.missing + self.unexpected + self.duplicate + self.mismatch + self.crosswired + self.shifted + self.malformed
+        self.missing
+            + self.unexpected
+            + self.duplicate
+            + self.mismatch
+            + self.crosswired
+            + self.shifted
+            + self.malformed
     }
 
     pub fn add(&mut self, f: &Finding) {
@@ -154,11 +165,23 @@ pub struct ColumnCounts {
 /// counted, not guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Total {
+    #[serde(serialize_with = "number")]
     pub source: f64,
+    #[serde(serialize_with = "number")]
     pub list: f64,
+    #[serde(serialize_with = "number")]
     pub difference: f64,
     pub source_not_numbers: usize,
     pub list_not_numbers: usize,
+}
+
+/// Whole sums as JSON integers (5500, not 5500.0), as a person or a spreadsheet expects them.
+fn number<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        s.serialize_i64(*x as i64)
+    } else {
+        s.serialize_f64(*x)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

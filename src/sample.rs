@@ -75,15 +75,42 @@ pub struct Truth {
     pub malformed_rows: Vec<usize>,
 }
 
-pub const SOURCE_HEADER: [&str; 10] =
-    ["customer_id", "name", "kana", "email", "phone", "postal_code", "prefecture", "points", "gift_amount", "registered_on"];
-pub const LIST_HEADER: [&str; 10] =
-    ["顧客ID", "氏名", "フリガナ", "メールアドレス", "電話番号", "郵便番号", "都道府県", "ポイント", "ギフト金額", "登録日"];
+pub const SOURCE_HEADER: [&str; 10] = [
+    "customer_id",
+    "name",
+    "kana",
+    "email",
+    "phone",
+    "postal_code",
+    "prefecture",
+    "points",
+    "gift_amount",
+    "registered_on",
+];
+pub const LIST_HEADER: [&str; 10] = [
+    "顧客ID",
+    "氏名",
+    "フリガナ",
+    "メールアドレス",
+    "電話番号",
+    "郵便番号",
+    "都道府県",
+    "ポイント",
+    "ギフト金額",
+    "登録日",
+];
 
 /// The demo pair for `npm start` and the page's "try with sample data": small, and holding
 /// every finding kind and every harmless variant.
 pub fn demo() -> Sample {
-    generate(&SampleSpec { rows: 40, seed: 2024, rate: 0.3, shifted_block: Some(4), malformed: 1, ..SampleSpec::default() })
+    generate(&SampleSpec {
+        rows: 40,
+        seed: 2024,
+        rate: 0.3,
+        shifted_block: Some(4),
+        malformed: 1,
+        ..SampleSpec::default()
+    })
 }
 
 // (kanji, katakana reading, romaji). 髙 and 﨑 are CP932 extension characters on purpose.
@@ -159,10 +186,53 @@ const GIVEN: [(&str, &str, &str); 32] = [
 const CHANGED_SURNAMES: [&str; 4] = ["五十嵐", "御手洗", "勅使河原", "東海林"];
 const DOMAINS: [&str; 4] = ["example.jp", "example.com", "example.ne.jp", "example.co.jp"];
 const PREFECTURES: [&str; 47] = [
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
-    "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
-    "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
 ];
 const MOBILE: [&str; 3] = ["090", "080", "070"];
 
@@ -234,7 +304,14 @@ struct Edit {
 }
 
 /// How the customer's fields are written: `variants` = the list's harmless spellings.
-fn fields(c: &Customer, seed: u64, index: u64, variants: bool, edit: Edit, email_of: Option<&Customer>) -> [String; 10] {
+fn fields(
+    c: &Customer,
+    seed: u64,
+    index: u64,
+    variants: bool,
+    edit: Edit,
+    email_of: Option<&Customer>,
+) -> [String; 10] {
     let (s, g) = (SURNAMES[c.surname], GIVEN[c.given]);
     let mut name = format!("{} {}", s.0, g.0);
     let mut kana = format!("{} {}", s.1, g.1);
@@ -315,11 +392,15 @@ fn era(y: i32, m: u32, d: u32) -> Option<String> {
 }
 
 fn to_hiragana(s: &str) -> String {
-    s.chars().map(|c| if ('\u{30A1}'..='\u{30F6}').contains(&c) { char::from_u32(c as u32 - 0x60).unwrap_or(c) } else { c }).collect()
+    s.chars()
+        .map(|c| if ('\u{30A1}'..='\u{30F6}').contains(&c) { char::from_u32(c as u32 - 0x60).unwrap_or(c) } else { c })
+        .collect()
 }
 
 fn to_full_width_digits(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c })
+        .collect()
 }
 
 /// Half-width katakana as old systems export it: ヤマダ → ﾔﾏﾀﾞ.
@@ -431,7 +512,8 @@ pub fn generate(spec: &SampleSpec) -> Sample {
 
     // The list: customers in order, minus the missing; then the extra rows inserted at random
     // places outside the block.
-    let mut entries: Vec<Entry> = order.iter().filter(|&&c| !is_missing[c as usize]).map(|&c| Entry::Customer(c)).collect();
+    let mut entries: Vec<Entry> =
+        order.iter().filter(|&&c| !is_missing[c as usize]).map(|&c| Entry::Customer(c)).collect();
     let mut block_at = match order.get(block_start) {
         Some(&first) if block_len > 0 => entries.iter().position(|e| matches!(e, Entry::Customer(c) if *c == first)),
         _ => None,
@@ -461,7 +543,9 @@ pub fn generate(spec: &SampleSpec) -> Sample {
     if let Some(b) = block_at {
         // Row b+i carries the e-mail of row b+i−1: the incident, a column slid down by one.
         for i in (b..b + block_len).rev() {
-            if let (Some(Entry::Customer(above)), Some(Entry::Customer(c))) = (entries.get(i - 1).copied(), entries.get(i).copied()) {
+            if let (Some(Entry::Customer(above)), Some(Entry::Customer(c))) =
+                (entries.get(i - 1).copied(), entries.get(i).copied())
+            {
                 let above_email = edits[above as usize].email_of.unwrap_or(above);
                 edits[c as usize].email_of = Some(above_email);
             }
@@ -496,7 +580,10 @@ pub fn generate(spec: &SampleSpec) -> Sample {
         }
         cols
     };
-    let mut list = csv::WriterBuilder::new().delimiter(spec.delimiter).flexible(true).from_writer(Vec::with_capacity(n * 160 + 200));
+    let mut list = csv::WriterBuilder::new()
+        .delimiter(spec.delimiter)
+        .flexible(true)
+        .from_writer(Vec::with_capacity(n * 160 + 200));
     let _ = list.write_record(columns.iter().map(|&i| LIST_HEADER[i]));
     for (row, e) in entries.iter().enumerate() {
         let record = match *e {
@@ -534,7 +621,13 @@ mod tests {
 
     #[test]
     fn truth_counts_add_up() {
-        let s = generate(&SampleSpec { rows: 1000, rate: 0.05, malformed: 2, shifted_block: Some(60), ..SampleSpec::default() });
+        let s = generate(&SampleSpec {
+            rows: 1000,
+            rate: 0.05,
+            malformed: 2,
+            shifted_block: Some(60),
+            ..SampleSpec::default()
+        });
         let t = &s.truth;
         assert_eq!(t.source_rows, 1000 + 5);
         assert_eq!(t.list_rows, 1000 - t.missing.len() + t.unexpected.len() + 5 + 2);
@@ -546,7 +639,10 @@ mod tests {
 
     #[test]
     fn variants_are_harmless_under_the_default_steps() {
-        assert_eq!(normalize(&[Step::Nfkc, Step::Katakana, Step::RemoveSpaces], &to_half_width_kana("ヤマダ タロウ")), "ヤマダタロウ");
+        assert_eq!(
+            normalize(&[Step::Nfkc, Step::Katakana, Step::RemoveSpaces], &to_half_width_kana("ヤマダ タロウ")),
+            "ヤマダタロウ"
+        );
         assert_eq!(to_half_width_kana("ガッコウ パン"), "ｶﾞｯｺｳ ﾊﾟﾝ");
         assert_eq!(normalize(&[Step::Nfkc], &to_half_width_kana("ヴァイオリン")), "ヴァイオリン");
         assert_eq!(to_hiragana("ヤマダ"), "やまだ");
@@ -560,7 +656,13 @@ mod tests {
     fn tiny_and_odd_specs_do_not_panic() {
         for rows in [0, 1, 2, 3, 5] {
             for block in [None, Some(1), Some(3), Some(10)] {
-                let s = generate(&SampleSpec { rows, rate: 1.0, shifted_block: block, malformed: 2, ..SampleSpec::default() });
+                let s = generate(&SampleSpec {
+                    rows,
+                    rate: 1.0,
+                    shifted_block: block,
+                    malformed: 2,
+                    ..SampleSpec::default()
+                });
                 assert!(s.truth.list_rows >= 2);
             }
         }

@@ -122,10 +122,19 @@ impl Table {
         }
         // Fields were cut from valid UTF-8 at ASCII delimiters and quotes, so this cannot fail;
         // if it ever did, say so rather than lose data.
-        let text = crate::decode::string_from_utf8(bytes).map_err(|e| {
-            Error::internal(format!("cell text is not UTF-8 after parsing ({e})")).in_file(name)
-        })?;
-        Ok(Table { name: name.to_string(), delimiter, header, renamed, malformed, blank_records, places, text, offsets })
+        let text = crate::decode::string_from_utf8(bytes)
+            .map_err(|e| Error::internal(format!("cell text is not UTF-8 after parsing ({e})")).in_file(name))?;
+        Ok(Table {
+            name: name.to_string(),
+            delimiter,
+            header,
+            renamed,
+            malformed,
+            blank_records,
+            places,
+            text,
+            offsets,
+        })
     }
 
     /// Number of readable rows (malformed ones excluded).
@@ -246,18 +255,10 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
     let mut best = (b',', 0.0f64, 0usize);
     for &d in &DELIMITERS {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(d)
-            .from_reader(sample.as_bytes());
-        let widths: Vec<usize> = reader
-            .byte_records()
-            .take(100)
-            .map_while(|r| r.ok())
-            .filter(|r| !is_blank(r))
-            .map(|r| r.len())
-            .collect();
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(d).from_reader(sample.as_bytes());
+        let widths: Vec<usize> =
+            reader.byte_records().take(100).map_while(|r| r.ok()).filter(|r| !is_blank(r)).map(|r| r.len()).collect();
         // The last record of a cut sample may itself be cut.
         let widths = if truncated && widths.len() > 1 { &widths[..widths.len() - 1] } else { &widths[..] };
         let Some(&head) = widths.first() else { continue };

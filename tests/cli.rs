@@ -81,7 +81,11 @@ fn json_is_the_report_contract() {
 fn csv_has_a_bom_and_no_formulas() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("list.csv");
-    std::fs::write(&list, "customer_id,name,email,points\n=HYPERLINK(\"x\"),x,y@x.jp,1\nC001,@SUM(A1),user1@example.jp,100\n").unwrap();
+    std::fs::write(
+        &list,
+        "customer_id,name,email,points\n=HYPERLINK(\"x\"),x,y@x.jp,1\nC001,@SUM(A1),user1@example.jp,100\n",
+    )
+    .unwrap();
     let out = dir.path().join("findings.csv");
     let o = crosscheck(&[
         "reconcile",
@@ -145,7 +149,8 @@ fn reads_standard_input_and_a_config_file() {
     assert_eq!(v["findings"][0]["key"][0], "C004");
 
     std::fs::write(&config, "{ not json").unwrap();
-    let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_source.csv"), "--config", config.to_str().unwrap()]);
+    let o =
+        crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_source.csv"), "--config", config.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("options.json"), "{}", stderr(&o));
 }

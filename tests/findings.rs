@@ -52,6 +52,11 @@ fn mismatch_shows_both_raw_values() {
     assert_eq!(r.summary.columns["points"].mismatch, 1);
     let t = &r.summary.totals["points"];
     assert_eq!((t.source, t.list, t.difference), (5500.0, 5550.0, 50.0));
+    // Whole sums are JSON integers, as the contract shows them.
+    assert_eq!(
+        serde_json::to_value(t).unwrap(),
+        json!({"source": 5500, "list": 5550, "difference": 50, "source_not_numbers": 0, "list_not_numbers": 0})
+    );
 }
 
 #[test]
@@ -72,7 +77,8 @@ fn crosswired_name_when_the_key_is_the_email() {
         "source.csv",
         "customer_id,name,email\nC1,山田 太郎,taro@x.jp\nC2,鈴木 花子,hanako@x.jp\nC3,佐藤 一郎,ichiro@x.jp\n",
     );
-    let list = Input::new("list.csv", "氏名,メール\n鈴木 花子,taro@x.jp\n山田 太郎,hanako@x.jp\n佐藤 一郎,ichiro@x.jp\n");
+    let list =
+        Input::new("list.csv", "氏名,メール\n鈴木 花子,taro@x.jp\n山田 太郎,hanako@x.jp\n佐藤 一郎,ichiro@x.jp\n");
     let r = reconcile(source, list, &Options::default()).unwrap();
     common::assert_conserved(&r);
     assert_eq!(r.mapping.key[0].source, "email");

@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 
 fn check(sample: Sample) {
     let t = sample.truth;
-    let r = reconcile(Input::new("source.csv", sample.source), Input::new("list.csv", sample.list), &Options::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let r =
+        reconcile(Input::new("source.csv", sample.source), Input::new("list.csv", sample.list), &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
     assert_conserved(&r);
     assert_eq!(r.inputs.source.rows, t.source_rows);
     assert_eq!(r.inputs.list.rows, t.list_rows);
@@ -31,7 +32,9 @@ fn check(sample: Sample) {
             Finding::Duplicate { key, .. } => _ = duplicate.insert(key_of(key)),
             Finding::Mismatch { key, column, .. } => _ = mismatch.insert((key_of(key), column.clone())),
             Finding::Crosswired { key, belongs_to, .. } => _ = crosswired.insert((key_of(key), key_of(belongs_to))),
-            Finding::Shifted { list_rows, rows, offset, column, .. } => shifted.push((list_rows[0] as usize, *rows as usize, *offset, column.clone())),
+            Finding::Shifted { list_rows, rows, offset, column, .. } => {
+                shifted.push((list_rows[0] as usize, *rows, *offset, column.clone()))
+            }
             Finding::Malformed { file: Side::List, row, .. } => malformed.push(*row as usize),
             Finding::Malformed { file: Side::Source, row, .. } => panic!("source row {row} malformed"),
         }
@@ -41,7 +44,10 @@ fn check(sample: Sample) {
     assert_eq!(duplicate, t.duplicate.iter().cloned().collect());
     assert_eq!(mismatch, t.mismatch.iter().cloned().collect());
     assert_eq!(crosswired, t.crosswired.iter().cloned().collect());
-    assert_eq!(shifted, t.shifted.map(|(first, rows)| (first, rows, 1, "email".to_string())).into_iter().collect::<Vec<_>>());
+    assert_eq!(
+        shifted,
+        t.shifted.map(|(first, rows)| (first, rows, 1, "email".to_string())).into_iter().collect::<Vec<_>>()
+    );
     assert_eq!(malformed, t.malformed_rows);
 }
 
@@ -53,8 +59,21 @@ fn the_demo_is_found_exactly() {
 #[test]
 fn generated_pairs_are_found_exactly() {
     for seed in 1..=4 {
-        check(generate(&SampleSpec { rows: 3000, seed, rate: 0.02, shifted_block: Some(60), malformed: 3, ..SampleSpec::default() }));
+        check(generate(&SampleSpec {
+            rows: 3000,
+            seed,
+            rate: 0.02,
+            shifted_block: Some(60),
+            malformed: 3,
+            ..SampleSpec::default()
+        }));
     }
-    check(generate(&SampleSpec { rows: 500, seed: 5, shuffle: false, reorder_columns: false, ..SampleSpec::default() }));
+    check(generate(&SampleSpec {
+        rows: 500,
+        seed: 5,
+        shuffle: false,
+        reorder_columns: false,
+        ..SampleSpec::default()
+    }));
     check(generate(&SampleSpec { rows: 500, seed: 6, delimiter: b'\t', ..SampleSpec::default() }));
 }

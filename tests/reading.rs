@@ -120,9 +120,7 @@ fn agrees_with_csv_spectrum() {
         let text = crosscheck::decode::decode(bytes, None, &stem).unwrap().text;
         let table = crosscheck::table::Table::parse(&stem, &text, None).unwrap();
         let got: Vec<serde_json::Map<String, serde_json::Value>> = (0..table.len())
-            .map(|r| {
-                table.header.iter().enumerate().map(|(c, h)| (h.clone(), table.cell(r, c).into())).collect()
-            })
+            .map(|r| table.header.iter().enumerate().map(|(c, h)| (h.clone(), table.cell(r, c).into())).collect())
             .collect();
         let mut expected: Vec<serde_json::Map<String, serde_json::Value>> = match expected {
             serde_json::Value::Array(rows) => rows.into_iter().map(|r| r.as_object().unwrap().clone()).collect(),

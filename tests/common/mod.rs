@@ -28,11 +28,7 @@ pub fn run_with(source: &str, list: &str, options: &Options) -> Report {
 
 pub fn assert_conserved(report: &Report) {
     for (name, b) in [("source", &report.summary.source), ("list", &report.summary.list)] {
-        assert_eq!(
-            b.paired + b.unpaired + b.duplicate + b.malformed,
-            b.rows,
-            "{name} rows do not add up: {b:?}"
-        );
+        assert_eq!(b.paired + b.unpaired + b.duplicate + b.malformed, b.rows, "{name} rows do not add up: {b:?}");
     }
     assert_eq!(report.summary.source.rows, report.inputs.source.rows);
     assert_eq!(report.summary.list.rows, report.inputs.list.rows);
@@ -41,8 +37,4 @@ pub fn assert_conserved(report: &Report) {
 /// The findings as JSON values, for assertions that read like the report.
 pub fn findings(report: &Report) -> Vec<serde_json::Value> {
     report.findings.iter().map(|f| serde_json::to_value(f).unwrap()).collect()
-}
-
-pub fn kinds(report: &Report) -> Vec<&'static str> {
-    report.findings.iter().map(|f| f.kind()).collect()
 }

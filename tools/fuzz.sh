@@ -1,0 +1,19 @@
+#!/bin/sh
+# Fuzz the reader and reconcile for SECONDS each (default 600), seeded from the test fixtures.
+# Needs nightly and cargo-fuzz: `rustup toolchain install nightly && cargo install cargo-fuzz`.
+set -eu
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+mkdir -p fuzz/corpus/read fuzz/corpus/reconcile
+for f in tests/fixtures/*; do
+  name=$(basename "$f")
+  { printf '\000'; cat "$f"; } > "fuzz/corpus/read/$name"
+done
+for list in tests/fixtures/kind_*list*.csv tests/fixtures/trap_*list*.csv tests/fixtures/incident_list.csv; do
+  [ -e "$list" ] || continue
+  name=$(basename "$list")
+  { printf '{}\377'; cat tests/fixtures/kind_source.csv; printf '\377'; cat "$list"; } > "fuzz/corpus/reconcile/$name"
+done
+for target in read reconcile; do
+  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=4096
+done
