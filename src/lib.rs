@@ -16,9 +16,10 @@
 //!
 //! let source = Input::new("source.csv", "customer_id,name,email\nC1,山田 太郎,taro@example.jp\nC2,鈴木 花子,hanako@example.jp\n");
 //! let list = Input::new("list.csv", "顧客ID,氏名,メールアドレス\nC1,山田　太郎,TARO@example.jp\nC2,鈴木 花子,taro@example.jp\n");
-//! let report = reconcile(source, list, &Options::default()).unwrap();
+//! let report = reconcile(source, list, &Options::default())?;
 //! assert_eq!(report.summary.findings.crosswired, 1); // C2's address is C1's
 //! assert_eq!(report.summary.findings.mismatch, 0);   // width and case are not differences
+//! # Ok::<(), crosscheck::Error>(())
 //! ```
 //!
 //! The core knows nothing of WebAssembly or the DOM; it never panics on input: every failure is
@@ -36,6 +37,7 @@ pub mod options;
 pub mod par;
 pub mod plan;
 pub mod profile;
+pub mod query;
 pub mod reconcile;
 pub mod render;
 pub mod report;
@@ -52,37 +54,83 @@ pub use report::{Finding, Report};
 use input::{load, Loaded};
 use report::{Inputs, Mapping, Summary, Tool};
 
+pub use report::Side;
+
 /// Read both files, map their columns, match rows by key and report every discrepancy.
 pub fn reconcile(source: Input, list: Input, options: &Options) -> Result<Report> {
-    let (source, list) = load_both(source, list, options)?;
+    reconcile_with(source, list, options, &mut |_| {}).map(|r| r.report)
+}
+
+/// How far a run is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Progress {
+    pub stage: Stage,
+    /// Share of the whole run done, 0 to 1.
+    pub fraction: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Both files at once (natively).
+    Reading,
+    ReadingSource,
+    ReadingList,
+    Mapping,
+    Matching,
+    Comparing,
+    Done,
+}
+
+/// A report with the two tables it was made from, so that a finding's rows can be shown.
+#[derive(Debug, Clone)]
+pub struct Reconciled {
+    pub report: Report,
+    pub source: table::Table,
+    pub list: table::Table,
+}
+
+/// One row of an input, header beside cells.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Row {
+    pub header: Vec<String>,
+    pub cells: Vec<String>,
+}
+
+impl Reconciled {
+    /// The row numbered `row` (as findings number it) in one file; None for a malformed row or a
+    /// number past the end.
+    pub fn row(&self, side: report::Side, row: u64) -> Option<Row> {
+        let table = match side {
+            report::Side::Source => &self.source,
+            report::Side::List => &self.list,
+        };
+        let r = table.index_of_row(row)?;
+        Some(Row { header: table.header.clone(), cells: table.row_cells(r) })
+    }
+}
+
+/// `reconcile`, reporting progress between stages and keeping the tables.
+pub fn reconcile_with(
+    source: Input,
+    list: Input,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Reconciled> {
+    let (source, list) = load_both(source, list, options, progress)?;
+    progress(Progress { stage: Stage::Mapping, fraction: 0.55 });
     let plan = plan::plan(&source.table, &list.table, options)?;
-    let outcome = reconcile::reconcile(&source.table, &list.table, &plan)?;
-
-    let mut used = options.clone();
-    used.source.encoding = source.info.encoding.clone();
-    used.source.delimiter = source.info.delimiter.clone();
-    used.list.encoding = list.info.encoding.clone();
-    used.list.delimiter = list.info.delimiter.clone();
-    used.key = Some(plan.key.iter().map(|p| p.spec()).collect());
-    used.columns = Some(
-        plan.columns
-            .iter()
-            .zip(&outcome.identifying)
-            .map(|(p, ident)| {
-                let mut spec = p.spec();
-                spec.identifying = spec.identifying.or(*ident);
-                spec
-            })
-            .collect(),
-    );
-    used.map.clear();
-
+    progress(Progress { stage: Stage::Matching, fraction: 0.6 });
+    let outcome = reconcile::reconcile(&source.table, &list.table, &plan, &mut |stage| {
+        progress(Progress { stage, fraction: if stage == Stage::Comparing { 0.7 } else { 0.65 } })
+    })?;
+    let used = used_options(options, &source, &list, &plan, &outcome.identifying);
     let mut findings = outcome.findings;
     let truncated = options.max_findings.is_some_and(|max| findings.len() > max);
     if let Some(max) = options.max_findings {
         findings.truncate(max);
     }
-    Ok(Report {
+    let report = Report {
         tool: Tool::default(),
         inputs: Inputs { source: source.info, list: list.info },
         options: used,
@@ -96,11 +144,74 @@ pub fn reconcile(source: Input, list: Input, options: &Options) -> Result<Report
         },
         findings,
         truncated,
-    })
+    };
+    progress(Progress { stage: Stage::Done, fraction: 1.0 });
+    Ok(Reconciled { report, source: source.table, list: list.table })
 }
 
-/// The two files are read side by side (reading is much of the time).
-fn load_both(source: Input, list: Input, options: &Options) -> Result<(Loaded, Loaded)> {
+/// The options a run used: the given ones with everything detected filled in, so that feeding
+/// them back reproduces the run.
+fn used_options(
+    options: &Options,
+    source: &Loaded,
+    list: &Loaded,
+    plan: &plan::Plan,
+    identifying: &[Option<bool>],
+) -> Options {
+    let mut used = options.clone();
+    used.source.encoding = source.info.encoding.clone();
+    used.source.delimiter = source.info.delimiter.clone();
+    used.list.encoding = list.info.encoding.clone();
+    used.list.delimiter = list.info.delimiter.clone();
+    used.key = Some(plan.key.iter().map(|p| p.spec()).collect());
+    used.columns = Some(
+        plan.columns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut spec = p.spec();
+                spec.identifying = spec.identifying.or(identifying.get(i).copied().flatten());
+                spec
+            })
+            .collect(),
+    );
+    used.map.clear();
+    used
+}
+
+/// What a run would use, before running it: for the page to show the mapping, the key and
+/// each column's steps for the user to change.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Prepared {
+    pub inputs: Inputs,
+    pub mapping: Mapping,
+    pub options: Options,
+}
+
+/// Read both files and plan the run (mapping, key, steps) without reconciling.
+pub fn prepare(source: Input, list: Input, options: &Options) -> Result<Prepared> {
+    let (source, list) = load_both(source, list, options, &mut |_| {})?;
+    let plan = plan::plan(&source.table, &list.table, options)?;
+    let options = used_options(options, &source, &list, &plan, &[]);
+    Ok(Prepared { mapping: Mapping::from(&plan), inputs: Inputs { source: source.info, list: list.info }, options })
+}
+
+/// The two files are read side by side where there are threads (reading is much of the time),
+/// in turn in WebAssembly.
+fn load_both(
+    source: Input,
+    list: Input,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Loaded, Loaded)> {
+    if cfg!(target_arch = "wasm32") {
+        progress(Progress { stage: Stage::ReadingSource, fraction: 0.0 });
+        let source = load(source, &options.source)?;
+        progress(Progress { stage: Stage::ReadingList, fraction: 0.3 });
+        let list = load(list, &options.list)?;
+        return Ok((source, list));
+    }
+    progress(Progress { stage: Stage::Reading, fraction: 0.0 });
     let (source, list) = par::both(|| load(source, &options.source), || load(list, &options.list));
     Ok((source?, list?))
 }
@@ -112,7 +223,11 @@ pub struct Inspection {
     pub input: report::InputInfo,
     pub malformed: Vec<MalformedRow>,
     pub columns: Vec<ColumnProfile>,
+    /// The first few readable rows, as read.
+    pub preview: Vec<Vec<String>>,
 }
+
+const PREVIEW_ROWS: usize = 5;
 
 /// A record `inspect` could not read as a row.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -143,5 +258,6 @@ pub fn inspect(input: Input, options: &FileOptions) -> Result<Inspection> {
         .collect();
     let malformed =
         t.malformed.iter().map(|m| MalformedRow { row: m.row, line: m.line, message: m.message() }).collect();
-    Ok(Inspection { tool: Tool::default(), input: loaded.info, malformed, columns })
+    let preview = (0..t.len().min(PREVIEW_ROWS)).map(|r| t.row_cells(r)).collect();
+    Ok(Inspection { tool: Tool::default(), input: loaded.info, malformed, columns, preview })
 }

@@ -12,6 +12,7 @@ use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
 use crate::table::Table;
+use crate::Stage;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -144,7 +145,8 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
         .collect()
 }
 
-pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
+/// `progress` hears when comparing starts (matching is the first stage).
+pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(Stage)) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
     }
@@ -207,6 +209,7 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan) -> Result<Outcome> {
 
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
+    progress(Stage::Comparing);
     let diffs = differences(source, list, plan, &pair_of_list);
     // Each column's findings are independent: the columns are shared between two threads.
     let work: Vec<(&Pair, Vec<Diff>)> = plan.columns.iter().zip(diffs).collect();

@@ -169,6 +169,17 @@ impl Table {
         self.places.get(row).copied().unwrap_or(Place { row: 0, line: 0 })
     }
 
+    /// The readable row that the report numbers `row` (1 = first data record), if there is one;
+    /// malformed rows are not kept.
+    pub fn index_of_row(&self, row: u64) -> Option<usize> {
+        self.places.binary_search_by_key(&row, |p| p.row).ok()
+    }
+
+    /// The cells of readable row `r` (0-based), in header order.
+    pub fn row_cells(&self, r: usize) -> Vec<String> {
+        (0..self.width()).map(|c| self.cell(r, c).to_string()).collect()
+    }
+
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
     }
