@@ -45,6 +45,8 @@ pub mod sample;
 pub mod shift;
 pub mod synonyms;
 pub mod table;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, ErrorKind, Result};
 pub use input::Input;

@@ -1,19 +1,17 @@
-// `npm start`: build the CLI, write the built-in sample pair and reconcile it, printing the
-// report. (The page arrives with the next issue; until then this shows the core at work.)
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+// `npm start`: build the page, then serve it on 127.0.0.1 and print the address. The page has a
+// "try with sample data" button; nothing is uploaded anywhere.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
+import { serve } from './serve.mjs';
 
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.error) throw r.error;
-  return r.status;
-};
-
-mkdirSync('target/sample', { recursive: true });
-if (run('cargo', ['run', '--quiet', '--release', '--example', 'gen', '--', '--demo', '--out-dir', 'target/sample']) !== 0) {
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+try {
+  await build();
+  const { url } = await serve(join(root, 'www'), Number(process.env.PORT || 8080));
+  console.log(`\ncrosscheck is running at ${url}  (Ctrl+C to stop)`);
+  console.log(`the one-file page is ${join(root, 'dist', 'crosscheck.html')} (opens from disk, no server needed)`);
+} catch (e) {
+  console.error(`start: ${e.message}`);
   process.exit(2);
 }
-const status = run('cargo', ['run', '--quiet', '--release', '--bin', 'crosscheck', '--',
-  'reconcile', 'target/sample/source.csv', 'target/sample/list.csv']);
-// Exit code 1 means "findings": exactly what the sample is for.
-process.exit(status === 1 ? 0 : status);

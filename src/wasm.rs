@@ -1,0 +1,219 @@
+//! JavaScript bindings, compiled only for WebAssembly: the page's worker calls these. Everything
+//! here converts — bytes and JSON in, plain JS objects out — and the core does the work.
+//!
+//! Options travel as JSON text (the same text as the CLI's `--config`), so their errors carry the
+//! same line numbers. Results are plain objects (`json_compatible`: maps become objects, not
+//! `Map`s). A run stays in WebAssembly memory as a [`Run`] handle: the summary crosses at once,
+//! the findings in pages, so 100 000 findings never become 100 000 JS objects at a time.
+
+use crate::query::{select, Filter};
+use crate::render::{self, Lang};
+use crate::{Error, ErrorKind, FileOptions, Input, Options, Reconciled, Side};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// An error as the page receives it: the error's fields plus the one-line text.
+fn js_error(e: Error) -> JsValue {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        #[serde(flatten)]
+        error: &'a Error,
+        text: String,
+    }
+    let text = e.to_string();
+    to_js(&Shown { error: &e, text: text.clone() }).unwrap_or_else(|_| JsValue::from_str(&text))
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&format!("cannot hand the result to JavaScript: {e}")))
+}
+
+fn options(json: &str) -> Result<Options, JsValue> {
+    if json.trim().is_empty() {
+        return Ok(Options::default());
+    }
+    Options::from_json(json).map_err(js_error)
+}
+
+/// 32-bit WebAssembly has at most 4 GiB, and a run needs about 2.5 times its input at its peak:
+/// refuse clearly rather than fail half-way.
+const MAX_INPUT_BYTES: usize = 1500 << 20;
+
+fn fits(bytes: usize) -> Result<(), JsValue> {
+    if bytes <= MAX_INPUT_BYTES {
+        return Ok(());
+    }
+    Err(js_error(
+        Error::new(
+            ErrorKind::Memory,
+            format!("the files are {} MB together; the browser can hold at most about {} MB", bytes >> 20, MAX_INPUT_BYTES >> 20),
+        )
+        .hint("split the files, or use the crosscheck command, which has no such limit"),
+    ))
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The built-in sample pair: `{source: {name, bytes}, list: {name, bytes}}`.
+#[wasm_bindgen]
+pub fn sample() -> Result<JsValue, JsValue> {
+    let s = crate::sample::demo();
+    let pair = js_sys::Object::new();
+    for (side, name, bytes) in [("source", "sample-source.csv", s.source), ("list", "sample-list.csv", s.list)] {
+        let file = js_sys::Object::new();
+        js_sys::Reflect::set(&file, &"name".into(), &name.into())?;
+        js_sys::Reflect::set(&file, &"bytes".into(), &js_sys::Uint8Array::from(&bytes[..]))?;
+        js_sys::Reflect::set(&pair, &side.into(), &file)?;
+    }
+    Ok(pair.into())
+}
+
+/// Describe one file: `file_options` is `{"encoding": …, "delimiter": …}` as JSON.
+#[wasm_bindgen]
+pub fn inspect(name: String, bytes: Vec<u8>, file_options: &str) -> Result<JsValue, JsValue> {
+    fits(bytes.len())?;
+    let options: FileOptions = if file_options.trim().is_empty() {
+        FileOptions::default()
+    } else {
+        serde_json::from_str(file_options).map_err(|e| js_error(Error::options(format!("file options: {e}"))))?
+    };
+    to_js(&crate::inspect(Input::new(name, bytes), &options).map_err(js_error)?)
+}
+
+/// Read both files and plan the run: `{inputs, mapping, options}`.
+#[wasm_bindgen]
+pub fn prepare(
+    source_name: String,
+    source: Vec<u8>,
+    list_name: String,
+    list: Vec<u8>,
+    options_json: &str,
+) -> Result<JsValue, JsValue> {
+    fits(source.len() + list.len())?;
+    let o = options(options_json)?;
+    to_js(&crate::prepare(Input::new(source_name, source), Input::new(list_name, list), &o).map_err(js_error)?)
+}
+
+/// Reconcile; `progress`, if given, is called with `{stage, fraction}` between stages.
+#[wasm_bindgen]
+pub fn reconcile(
+    source_name: String,
+    source: Vec<u8>,
+    list_name: String,
+    list: Vec<u8>,
+    options_json: &str,
+    progress: Option<js_sys::Function>,
+) -> Result<Run, JsValue> {
+    fits(source.len() + list.len())?;
+    let o = options(options_json)?;
+    let mut tell = |p: crate::Progress| {
+        if let (Some(f), Ok(v)) = (&progress, to_js(&p)) {
+            // A failing progress callback must not stop the run.
+            let _ = f.call1(&JsValue::NULL, &v);
+        }
+    };
+    let inner = crate::reconcile_with(Input::new(source_name, source), Input::new(list_name, list), &o, &mut tell)
+        .map_err(js_error)?;
+    let selected = (0..inner.report.findings.len() as u32).collect();
+    Ok(Run { inner, selected })
+}
+
+/// A finished run, held in WebAssembly memory.
+#[wasm_bindgen]
+pub struct Run {
+    inner: Reconciled,
+    /// Indices of the findings that pass the current filter.
+    selected: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    index: u32,
+    finding: &'a crate::Finding,
+}
+
+#[wasm_bindgen]
+impl Run {
+    /// The report without its findings (`findings: []`): summary, inputs, options, mapping.
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        let r = &self.inner.report;
+        #[derive(Serialize)]
+        struct Head<'a> {
+            tool: &'a crate::report::Tool,
+            inputs: &'a crate::report::Inputs,
+            options: &'a Options,
+            mapping: &'a crate::report::Mapping,
+            summary: &'a crate::report::Summary,
+            findings: [(); 0],
+            truncated: bool,
+        }
+        to_js(&Head {
+            tool: &r.tool,
+            inputs: &r.inputs,
+            options: &r.options,
+            mapping: &r.mapping,
+            summary: &r.summary,
+            findings: [],
+            truncated: r.truncated,
+        })
+    }
+
+    #[wasm_bindgen(js_name = findingCount)]
+    pub fn finding_count(&self) -> usize {
+        self.inner.report.findings.len()
+    }
+
+    /// Keep the findings that pass `filter_json` (`{"kinds": [...], "column": …, "search": …}`);
+    /// returns how many do.
+    pub fn select(&mut self, filter_json: &str) -> Result<usize, JsValue> {
+        let filter: Filter = if filter_json.trim().is_empty() {
+            Filter::default()
+        } else {
+            serde_json::from_str(filter_json).map_err(|e| js_error(Error::options(format!("filter: {e}"))))?
+        };
+        self.selected = select(&self.inner.report.findings, &filter);
+        Ok(self.selected.len())
+    }
+
+    /// `[{index, finding}]` for the selected findings `start..start + count`.
+    pub fn page(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
+        let findings = &self.inner.report.findings;
+        let items: Vec<Item> = self
+            .selected
+            .iter()
+            .skip(start)
+            .take(count)
+            .filter_map(|&i| findings.get(i as usize).map(|finding| Item { index: i, finding }))
+            .collect();
+        to_js(&items)
+    }
+
+    /// `{header, cells}` of the row numbered `row` in "source" or "list"; null when there is none.
+    pub fn row(&self, side: &str, row: f64) -> Result<JsValue, JsValue> {
+        let side = if side == "source" { Side::Source } else { Side::List };
+        match self.inner.row(side, row as u64) {
+            Some(r) => to_js(&r),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> String {
+        self.inner.report.to_json()
+    }
+
+    /// The findings as CSV for Excel: UTF-8 with BOM, formula-safe.
+    #[wasm_bindgen(js_name = findingsCsv)]
+    pub fn findings_csv(&self) -> Vec<u8> {
+        render::csv(&self.inner.report)
+    }
+
+    pub fn text(&self, lang: &str) -> String {
+        render::text(&self.inner.report, Lang::from_locale(lang))
+    }
+}

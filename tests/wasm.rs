@@ -1,0 +1,93 @@
+//! The JavaScript bindings, run as WebAssembly in Node by wasm-bindgen-test:
+//! `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use crosscheck::wasm::{inspect, prepare, reconcile, sample, version};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SOURCE: &[u8] = include_bytes!("fixtures/incident_source.csv");
+const LIST: &[u8] = include_bytes!("fixtures/incident_list.csv");
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |v, k| Reflect::get(&v, &k.into()).unwrap_or(JsValue::UNDEFINED))
+}
+
+fn num(v: &JsValue, path: &str) -> f64 {
+    get(v, path).as_f64().unwrap_or(f64::NAN)
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
+    let mut run = reconcile("source.csv".into(), SOURCE.to_vec(), "list.csv".into(), LIST.to_vec(), "", None).unwrap();
+    let head = run.summary().unwrap();
+    assert_eq!(num(&head, "summary.findings.shifted"), 1.0);
+    assert_eq!(num(&head, "summary.findings.mismatch"), 0.0);
+    // Plain objects, not Maps: the page reads them like the JSON report.
+    assert!(get(&head, "summary.columns").is_object());
+    assert_eq!(js_sys::Array::from(&get(&head, "findings")).length(), 0);
+    assert_eq!(run.finding_count(), 1);
+    let page = js_sys::Array::from(&run.page(0, 10).unwrap());
+    assert_eq!(page.length(), 1);
+    assert_eq!(get(&page.get(0), "finding.kind").as_string().as_deref(), Some("shifted"));
+    assert_eq!(get(&page.get(0), "finding.list_rows").is_object(), true);
+    assert_eq!(run.select(r#"{"kinds": ["mismatch"]}"#).unwrap(), 0);
+    assert_eq!(js_sys::Array::from(&run.page(0, 10).unwrap()).length(), 0);
+    let row = run.row("list", 101.0).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&row, "cells")).length(), js_sys::Array::from(&get(&row, "header")).length());
+    assert!(run.row("list", 99_999.0).unwrap().is_null());
+    assert!(run.report_json().contains("\"kind\": \"shifted\""));
+    assert!(run.findings_csv().starts_with(&[0xEF, 0xBB, 0xBF]));
+}
+
+#[wasm_bindgen_test]
+fn progress_is_reported_in_order_and_ends_done() {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
+    });
+    let func: js_sys::Function = f.as_ref().clone().into();
+    reconcile("s.csv".into(), SOURCE.to_vec(), "l.csv".into(), LIST.to_vec(), "{}", Some(func)).unwrap();
+    let seen = seen.borrow();
+    let stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(stages, ["reading_source", "reading_list", "mapping", "matching", "comparing", "done"]);
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
+}
+
+#[wasm_bindgen_test]
+fn errors_are_objects_with_kind_place_and_text() {
+    let bad = b"id,name\n1,\x82\xff\n".to_vec();
+    let e = reconcile("bad.csv".into(), bad, "l.csv".into(), LIST.to_vec(), r#"{"source": {"encoding": "cp932"}}"#, None)
+        .err()
+        .unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("decode"));
+    assert_eq!(get(&e, "file").as_string().as_deref(), Some("bad.csv"));
+    assert_eq!(num(&e, "line"), 2.0);
+    assert!(get(&e, "text").as_string().unwrap_or_default().starts_with("bad.csv: line 2"));
+    let e = reconcile("s".into(), SOURCE.to_vec(), "l".into(), LIST.to_vec(), "{\"nope\": 1}", None).err().unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("options"));
+}
+
+#[wasm_bindgen_test]
+fn inspect_prepare_and_sample() {
+    let i = inspect("list.csv".into(), LIST.to_vec(), r#"{"encoding": "auto", "delimiter": "auto"}"#).unwrap();
+    assert_eq!(get(&i, "input.encoding").as_string().as_deref(), Some("utf-8"));
+    assert_eq!(js_sys::Array::from(&get(&i, "preview")).length(), 5);
+    let p = prepare("s.csv".into(), SOURCE.to_vec(), "l.csv".into(), LIST.to_vec(), "").unwrap();
+    assert!(js_sys::Array::from(&get(&p, "options.key")).length() >= 1);
+    let s = sample().unwrap();
+    let source = Uint8Array::from(get(&s, "source.bytes")).to_vec();
+    let list = Uint8Array::from(get(&s, "list.bytes")).to_vec();
+    let run = reconcile("a".into(), source, "b".into(), list, "", None).unwrap();
+    let head = run.summary().unwrap();
+    for kind in ["missing", "unexpected", "duplicate", "mismatch", "crosswired", "shifted", "malformed"] {
+        assert!(num(&head, &format!("summary.findings.{kind}")) >= 1.0, "{kind}");
+    }
+}

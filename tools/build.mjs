@@ -1,0 +1,73 @@
+// `npm run build`: the core to WebAssembly (www/pkg/, for the served page) and the one-file page
+// dist/crosscheck.html (wasm, worker and modules inlined; opens from file:// with no server).
+//
+// Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock
+// (.ci/run installs both); wasm-opt and esbuild come from npm.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const www = join(root, 'www');
+const pkg = join(www, 'pkg');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+export async function build({ quiet = false } = {}) {
+  const say = (s) => quiet || console.log(s);
+  say('building the core for WebAssembly…');
+  run('cargo', ['build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--profile', 'wasm']);
+  const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck.wasm');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, wasm]);
+  run(bin('wasm-opt'), ['-O3', join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);
+
+  say('writing dist/crosscheck.html…');
+  const bundle = async (entry) => {
+    const out = await esbuild.build({
+      entryPoints: [join(www, entry)], bundle: true, format: 'esm', write: false, minify: true,
+      legalComments: 'none', logLevel: 'error',
+    });
+    return out.outputFiles[0].text;
+  };
+  const worker = await bundle('worker.js');
+  const app = await bundle('app.js');
+  const wasmBase64 = readFileSync(join(pkg, 'crosscheck_bg.wasm')).toString('base64');
+  // `</script` must not end the inline script early; in JSON and in code it is only ever in strings.
+  const safe = (js) => js.replace(/<\/script/gi, '<\\/script');
+  const script = safe(`globalThis.CROSSCHECK_INLINE = ${JSON.stringify({ worker, wasm: wasmBase64 })};\n${app}`);
+  const style = readFileSync(join(www, 'style.css'), 'utf8');
+  const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+    `style-src ${hash(style)}`,
+    'img-src data: blob:',
+    'worker-src blob:',
+  ].join('; ');
+  let html = readFileSync(join(www, 'index.html'), 'utf8');
+  const replace = (pattern, text, what) => {
+    if (!pattern.test(html)) throw new Error(`www/index.html: ${what} not found`);
+    html = html.replace(pattern, () => text);
+  };
+  replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'the CSP meta tag');
+  replace(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`, 'the style sheet link');
+  replace(/<script type="module" src="\.\/app\.js"><\/script>/, `<script type="module">${script}</script>`, 'the app.js script tag');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'crosscheck.html'), html);
+  say(`built www/pkg/ and dist/crosscheck.html (${Math.round(html.length / 1024)} KB)`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build().catch((e) => {
+    console.error(`build: ${e.message}`);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,99 @@
+// The page's handle on the core: starts the worker (worker.js) and turns its messages into
+// promises. In the single-file build (dist/crosscheck.html) the worker's code and the wasm are
+// inlined by tools/build.mjs as globalThis.CROSSCHECK_INLINE; served, they are files beside
+// this one.
+
+function makeWorker() {
+  const inline = globalThis.CROSSCHECK_INLINE;
+  if (inline) {
+    const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
+    const worker = new Worker(url, { type: 'module' });
+    URL.revokeObjectURL(url);
+    return { worker, wasm: base64Bytes(inline.wasm) };
+  }
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  return { worker, wasm: new URL('./pkg/crosscheck_bg.wasm', import.meta.url).href };
+}
+
+function base64Bytes(text) {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+export class EngineError extends Error {
+  constructor(detail) {
+    super(detail.text || detail.message);
+    this.detail = detail;
+  }
+}
+
+export function createEngine() {
+  let current = null;
+  let next = 1;
+  const pending = new Map();
+
+  function start() {
+    const { worker, wasm } = makeWorker();
+    worker.onmessage = ({ data }) => {
+      const waiting = pending.get(data.id);
+      if (!waiting) return;
+      if (data.progress) {
+        if (waiting.onProgress) waiting.onProgress(data.progress);
+        return;
+      }
+      pending.delete(data.id);
+      if (data.ok) waiting.resolve(data.result);
+      else {
+        // A trapped instance is dropped; the next request starts a fresh one.
+        if (data.fatal) stop();
+        waiting.reject(new EngineError(data.error));
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const text = event.message || 'the engine stopped';
+      stop({ kind: 'internal', message: text, text });
+    };
+    const ready = send(worker, 'init', { wasm });
+    current = { worker, ready };
+    return current;
+  }
+
+  function stop(detail) {
+    if (!current) return;
+    current.worker.terminate();
+    current = null;
+    if (detail) {
+      for (const waiting of pending.values()) waiting.reject(new EngineError(detail));
+      pending.clear();
+    }
+  }
+
+  function send(worker, op, args, onProgress, transfer = []) {
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ id, op, args }, transfer);
+    });
+  }
+
+  async function call(op, args, onProgress) {
+    const engine = current || start();
+    await engine.ready;
+    return send(engine.worker, op, args, onProgress);
+  }
+
+  return {
+    version: () => call('version'),
+    sample: () => call('sample'),
+    inspect: (name, bytes, fileOptions) => call('inspect', { name, bytes, fileOptions }),
+    plan: (source, list, options) => call('plan', { source, list, options }),
+    run: (source, list, options, onProgress) => call('run', { source, list, options }, onProgress),
+    findings: (query) => call('findings', query),
+    rows: (sourceRow, listRow) => call('rows', { sourceRow, listRow }),
+    export: (what, lang) => call('export', { what, lang }),
+    terminate: () => stop(),
+  };
+}
