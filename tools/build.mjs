@@ -27,18 +27,22 @@ export async function build({ quiet = false } = {}) {
   run('cargo', ['build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--profile', 'wasm']);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck.wasm');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, wasm]);
-  run(bin('wasm-opt'), ['-O3', join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);
+  // The features rustc enables by default for wasm32 (the stripped module no longer lists them).
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  run(bin('wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);
 
   say('writing dist/crosscheck.html…');
-  const bundle = async (entry) => {
+  const bundle = async (entry, format) => {
     const out = await esbuild.build({
-      entryPoints: [join(www, entry)], bundle: true, format: 'esm', write: false, minify: true,
+      entryPoints: [join(www, entry)], bundle: true, format, write: false, minify: true,
       legalComments: 'none', logLevel: 'error',
     });
     return out.outputFiles[0].text;
   };
-  const worker = await bundle('worker.js');
-  const app = await bundle('app.js');
+  // A page opened from file:// has an opaque origin, and Chromium will not start a *module*
+  // worker from its blob: URL; a classic worker script (IIFE) starts fine.
+  const worker = await bundle('worker.js', 'iife');
+  const app = await bundle('app.js', 'esm');
   const wasmBase64 = readFileSync(join(pkg, 'crosscheck_bg.wasm')).toString('base64');
   // `</script` must not end the inline script early; in JSON and in code it is only ever in strings.
   const safe = (js) => js.replace(/<\/script/gi, '<\\/script');

@@ -7,12 +7,12 @@ function makeWorker() {
   const inline = globalThis.CROSSCHECK_INLINE;
   if (inline) {
     const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
-    const worker = new Worker(url, { type: 'module' });
-    URL.revokeObjectURL(url);
-    return { worker, wasm: base64Bytes(inline.wasm) };
+    const worker = new Worker(url); // a classic worker: see tools/build.mjs
+    // The worker fetches its script asynchronously: revoke the URL only once it has started.
+    return { worker, wasm: base64Bytes(inline.wasm), started: () => URL.revokeObjectURL(url) };
   }
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  return { worker, wasm: new URL('./pkg/crosscheck_bg.wasm', import.meta.url).href };
+  return { worker, wasm: new URL('./pkg/crosscheck_bg.wasm', import.meta.url).href, started: () => {} };
 }
 
 function base64Bytes(text) {
@@ -35,7 +35,7 @@ export function createEngine() {
   const pending = new Map();
 
   function start() {
-    const { worker, wasm } = makeWorker();
+    const { worker, wasm, started } = makeWorker();
     worker.onmessage = ({ data }) => {
       const waiting = pending.get(data.id);
       if (!waiting) return;
@@ -57,6 +57,7 @@ export function createEngine() {
       stop({ kind: 'internal', message: text, text });
     };
     const ready = send(worker, 'init', { wasm });
+    ready.then(started, started);
     current = { worker, ready };
     return current;
   }
