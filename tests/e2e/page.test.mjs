@@ -1,0 +1,183 @@
+// The page in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+// what a user does, and that no request ever leaves the page's own origin.
+// Run by `npm test` after `node tools/build.mjs` has built www/pkg and dist/crosscheck.html.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = join(root, 'tests', 'fixtures');
+const artifacts = join(root, 'test-results');
+mkdirSync(artifacts, { recursive: true });
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser;
+let server;
+let origin;
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+  const s = await serve(join(root, 'www'));
+  server = s.server;
+  origin = new URL(s.url).origin;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page that records every request, console message and page error. */
+async function open(url, { lang = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale: lang, acceptDownloads: true });
+  const page = await context.newPage();
+  const seen = { requests: [], console: [], errors: [], dialogs: [] };
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('console', (m) => seen.console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(url);
+  return { page, context, seen };
+}
+
+async function summaryCounts(page) {
+  const summary = page.getByTestId('summary');
+  await summary.waitFor({ state: 'visible', timeout: 60_000 });
+  const kinds = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
+  const out = {};
+  for (const k of kinds) out[k] = Number(await summary.getAttribute(`data-${k}`));
+  return out;
+}
+
+async function runWith(page, source, list) {
+  await page.getByTestId('source-file').setInputFiles(source);
+  await page.getByTestId('list-file').setInputFiles(list);
+  await page.getByTestId('run').click();
+  return summaryCounts(page);
+}
+
+function assertOwnOrigin(seen, allowed) {
+  const outside = seen.requests.filter((u) => !allowed(u));
+  assert.deepEqual(outside, [], 'requests that left the page');
+  assert.deepEqual(seen.errors, [], 'page errors');
+  assert.deepEqual(seen.console, [], 'console output');
+}
+
+const sameOrigin = (u) => u.startsWith('blob:') || u.startsWith('data:') || new URL(u).origin === origin;
+
+test('the incident: two files in, one shifted finding out, explained in words', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(fixtures, 'incident_source.csv'), join(fixtures, 'incident_list.csv'));
+  assert.equal(counts.shifted, 1);
+  assert.equal(counts.mismatch, 0);
+  assert.equal(counts.crosswired, 0);
+  const text = await page.locator('body').innerText();
+  assert.match(text, /101/);
+  assert.match(text, /160/);
+  await page.screenshot({ path: join(artifacts, 'result-incident.png'), fullPage: true });
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('sample data holds every kind; Japanese and English switch', async () => {
+  const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  await page.getByTestId('sample').click();
+  await page.getByTestId('run').click();
+  const counts = await summaryCounts(page);
+  for (const [kind, n] of Object.entries(counts)) assert.ok(n >= 1, `${kind}: ${n}`);
+  const ja = await page.locator('body').innerText();
+  assert.match(ja, /不足|見つかりません|ありません/);
+  await page.getByTestId('lang').selectOption('en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const en = await page.locator('body').innerText();
+  assert.match(en, /missing/i);
+  assert.match(en, /belongs to customer/);
+  await page.screenshot({ path: join(artifacts, 'result-sample.png'), fullPage: true });
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('exports download and read back: CSV for Excel, JSON report, receipt with SHA-256', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  const source = join(fixtures, 'kind_source.csv');
+  const list = join(fixtures, 'kind_mismatch_list.csv');
+  const counts = await runWith(page, source, list);
+  assert.equal(counts.mismatch, 1);
+  const download = async (testid) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    const path = join(artifacts, d.suggestedFilename());
+    await d.saveAs(path);
+    return readFileSync(path);
+  };
+  const csv = await download('export-csv');
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(csv.toString('utf8'), /mismatch/);
+  const report = JSON.parse((await download('export-json')).toString('utf8'));
+  assert.equal(report.summary.findings.mismatch, 1);
+  assert.equal(report.findings[0].list_value, '650');
+  const receipt = (await download('export-receipt')).toString('utf8');
+  const sha = createHash('sha256').update(readFileSync(source)).digest('hex');
+  assert.ok(receipt.includes(sha), 'receipt names the source SHA-256');
+  assert.ok(receipt.includes('kind_mismatch_list.csv'));
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('a cell holding HTML is shown as text, never run', async () => {
+  const dir = join(artifacts, 'xss');
+  mkdirSync(dir, { recursive: true });
+  const payload = '<img src=x onerror="document.title=\'pwned\'">';
+  writeFileSync(join(dir, 'source.csv'), 'customer_id,name,email\nC1,山田 太郎,taro@example.jp\nC2,鈴木 花子,hanako@example.jp\nC3,佐藤 一郎,ichiro@example.jp\n');
+  writeFileSync(join(dir, 'list.csv'), `customer_id,name,email\nC1,"${payload.replace(/"/g, '""')}",taro@example.jp\nC2,鈴木 花子,hanako@example.jp\nC3,佐藤 一郎,ichiro@example.jp\n`);
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(dir, 'source.csv'), join(dir, 'list.csv'));
+  assert.equal(counts.mismatch, 1);
+  await page.getByText(payload).first().waitFor();
+  assert.equal(await page.locator('img').count(), 0);
+  assert.notEqual(await page.title(), 'pwned');
+  assert.deepEqual(seen.dialogs, []);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('100 000 findings: only the rows in view exist, and the last one is reachable', async () => {
+  const dir = join(artifacts, 'many');
+  mkdirSync(dir, { recursive: true });
+  const n = 100_000;
+  // Every list value differs, and no value is its neighbour's (which would be one shifted block).
+  const ids = Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
+  writeFileSync(join(dir, 'source.csv'), `customer_id,points\n${ids.map((id, i) => `${id},${i}`).join('\n')}\n`);
+  writeFileSync(join(dir, 'list.csv'), `customer_id,points\n${ids.map((id, i) => `${id},${i * 7 + 3}`).join('\n')}\n`);
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(dir, 'source.csv'), join(dir, 'list.csv'));
+  assert.equal(counts.mismatch, n);
+  const scroller = page.getByTestId('findings-scroll');
+  await scroller.locator('.frow').first().waitFor();
+  assert.ok(await scroller.locator('.frow').count() < 200, 'rendered rows stay few');
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await scroller.getByText(ids[n - 1]).first().waitFor({ timeout: 10_000 });
+  assert.ok(await scroller.locator('.frow').count() < 200, 'still few after scrolling to the end');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('the one-file page works from file:// and makes no request at all', async () => {
+  const url = pathToFileURL(join(root, 'dist', 'crosscheck.html')).href;
+  const { page, context, seen } = await open(url);
+  await page.getByTestId('sample').click();
+  await page.getByTestId('run').click();
+  const counts = await summaryCounts(page);
+  assert.ok(counts.shifted >= 1 && counts.crosswired >= 1);
+  await page.screenshot({ path: join(artifacts, 'result-file.png'), fullPage: true });
+  // The document itself, and the worker made from a blob: nothing else.
+  assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
+  await context.close();
+});
