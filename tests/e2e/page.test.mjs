@@ -131,6 +131,71 @@ test('exports download and read back: CSV for Excel, JSON report, receipt with S
   await context.close();
 });
 
+async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(artifacts, d.suggestedFilename());
+  await d.saveAs(path);
+  return { path, text: readFileSync(path, 'utf8') };
+}
+
+test('settings saved as options JSON load back and change the run', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(fixtures, 'kind_source.csv'), join(fixtures, 'kind_mismatch_list.csv'));
+  assert.equal(counts.mismatch, 1);
+  const saved = JSON.parse((await download(page, 'save-settings')).text);
+  assert.equal(saved.key[0].source, 'customer_id');
+  const points = saved.columns.find((c) => c.source === 'points');
+  assert.deepEqual(points.normalize, ['integer']);
+  // The same settings, but the points column is no longer compared: the mismatch goes away.
+  saved.columns = saved.columns.filter((c) => c.source !== 'points');
+  const edited = join(artifacts, 'edited-options.json');
+  writeFileSync(edited, JSON.stringify(saved));
+  await page.getByTestId('load-settings').setInputFiles(edited);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="summary"]')?.dataset.mismatch === '0');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('filters, search and the side-by-side rows', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('sample').click();
+  await page.getByTestId('run').click();
+  const counts = await summaryCounts(page);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const rows = page.getByTestId('finding-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), total);
+  await page.getByTestId('filter-kind').selectOption('crosswired');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding-row"]').length === n, counts.crosswired);
+  assert.equal(await rows.count(), counts.crosswired);
+  assert.match(await rows.first().innerText(), /belongs to customer C\d+/);
+  await rows.first().click();
+  const detail = page.getByTestId('detail');
+  await detail.waitFor({ state: 'visible' });
+  assert.match(await detail.innerText(), /@example/);
+  await page.getByTestId('filter-kind').selectOption('');
+  await page.getByTestId('filter-search').fill('exmaple');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding-row"]').length === 1);
+  assert.match(await rows.first().innerText(), /exmaple/);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('the receipt masks e-mail addresses unless asked not to', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(fixtures, 'kind_source.csv'), join(fixtures, 'kind_crosswired_list.csv'));
+  assert.ok(counts.crosswired >= 1);
+  const report = JSON.parse((await download(page, 'export-json')).text);
+  const address = report.findings.find((f) => f.kind === 'crosswired').list_value;
+  assert.match(address, /@/);
+  assert.ok(!(await download(page, 'export-receipt')).text.includes(address), 'masked by default');
+  await page.getByTestId('receipt-unmask').check();
+  assert.ok((await download(page, 'export-receipt')).text.includes(address), 'shown when unmasked');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a cell holding HTML is shown as text, never run', async () => {
   const dir = join(artifacts, 'xss');
   mkdirSync(dir, { recursive: true });
