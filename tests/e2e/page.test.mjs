@@ -95,6 +95,8 @@ test('sample data holds every kind; Japanese and English switch', async () => {
   for (const [kind, n] of Object.entries(counts)) assert.ok(n >= 1, `${kind}: ${n}`);
   const ja = await page.locator('body').innerText();
   assert.match(ja, /不足|見つかりません|ありません/);
+  await page.getByTestId('summary').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: join(artifacts, 'result-sample-ja.png') });
   await page.getByTestId('lang').selectOption('en');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const en = await page.locator('body').innerText();
