@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Key,
     /// Reading or writing a file failed.
     Io,
+    /// A validation schema that is itself wrong.
+    Schema,
     /// The files are too big for the memory available (in the browser: 4 GiB at most).
     Memory,
     /// A check the library makes on its own result failed: a bug, never the user's fault.

@@ -42,9 +42,11 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod sample;
+pub mod schema;
 pub mod shift;
 pub mod synonyms;
 pub mod table;
+pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

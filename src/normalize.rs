@@ -456,6 +456,14 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     rest_is_time(rest).then(|| real_date(y, m, d))?
 }
 
+/// Only an era date (令和6年4月1日, 平成元年1月8日, R6.4.1) that exists in its era.
+pub fn parse_era_date(s: &str) -> Option<(i32, u32, u32)> {
+    let f = folded(s);
+    let s = f.trim();
+    let starts = |n: &&str| s.starts_with(*n) || s.starts_with(&n.to_lowercase());
+    ERAS.iter().any(|e| e.names.iter().any(starts)).then(|| parse_date(s))?
+}
+
 fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
     let (n, rest) = match s.strip_prefix('元') {
         Some(r) => (1, r),
@@ -630,6 +638,14 @@ mod tests {
         assert_eq!(parse_date("H31.4.30"), Some((2019, 4, 30)));
         assert_eq!(parse_date("令和0年5月1日"), None);
         assert_eq!(parse_date("平成"), None);
+    }
+
+    #[test]
+    fn era_dates_only() {
+        assert_eq!(parse_era_date("令和6年4月1日"), Some((2024, 4, 1)));
+        assert_eq!(parse_era_date("平成元年1月8日"), Some((1989, 1, 8)));
+        assert_eq!(parse_era_date("2024年4月1日"), None);
+        assert_eq!(parse_era_date("平成31年5月1日"), None);
     }
 
     #[test]

@@ -48,7 +48,11 @@ fn fits(bytes: usize) -> Result<(), JsValue> {
     Err(js_error(
         Error::new(
             ErrorKind::Memory,
-            format!("the files are {} MB together; the browser can hold at most about {} MB", bytes >> 20, MAX_INPUT_BYTES >> 20),
+            format!(
+                "the files are {} MB together; the browser can hold at most about {} MB",
+                bytes >> 20,
+                MAX_INPUT_BYTES >> 20
+            ),
         )
         .hint("split the files, or use the crosscheck command, which has no such limit"),
     ))

@@ -64,9 +64,10 @@ fn progress_is_reported_in_order_and_ends_done() {
 #[wasm_bindgen_test]
 fn errors_are_objects_with_kind_place_and_text() {
     let bad = b"id,name\n1,\x82\xff\n".to_vec();
-    let e = reconcile("bad.csv".into(), bad, "l.csv".into(), LIST.to_vec(), r#"{"source": {"encoding": "cp932"}}"#, None)
-        .err()
-        .unwrap();
+    let e =
+        reconcile("bad.csv".into(), bad, "l.csv".into(), LIST.to_vec(), r#"{"source": {"encoding": "cp932"}}"#, None)
+            .err()
+            .unwrap();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("decode"));
     assert_eq!(get(&e, "file").as_string().as_deref(), Some("bad.csv"));
     assert_eq!(num(&e, "line"), 2.0);
