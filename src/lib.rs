@@ -129,6 +129,13 @@ pub fn reconcile_with(
         progress(Progress { stage, fraction: if stage == Stage::Comparing { 0.7 } else { 0.65 } })
     })?;
     let used = used_options(options, &source, &list, &plan, &outcome.identifying);
+    let validation = match &options.schema {
+        Some(schema) => {
+            let schema = schema::Schema::from_value(schema, "options.schema")?;
+            Some(capped(validate::validate(&list.table, &schema, Side::List)?, options.max_findings))
+        }
+        None => None,
+    };
     let mut findings = outcome.findings;
     let truncated = options.max_findings.is_some_and(|max| findings.len() > max);
     if let Some(max) = options.max_findings {
@@ -148,9 +155,50 @@ pub fn reconcile_with(
         },
         findings,
         truncated,
+        validation,
     };
     progress(Progress { stage: Stage::Done, fraction: 1.0 });
     Ok(Reconciled { report, source: source.table, list: list.table })
+}
+
+fn capped(mut v: validate::Validation, max: Option<usize>) -> validate::Validation {
+    if let Some(max) = max {
+        v.truncated = v.findings.len() > max;
+        v.findings.truncate(max);
+    }
+    v
+}
+
+/// What `validate` reports: the file as read, the schema used, and what breaks it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ValidationReport {
+    pub tool: Tool,
+    pub input: report::InputInfo,
+    /// The schema as given.
+    pub schema: serde_json::Value,
+    #[serde(flatten)]
+    pub validation: validate::Validation,
+}
+
+/// Check one file against a Table Schema (JSON text; `schema_name` names it in errors).
+pub fn validate(
+    input: Input,
+    schema_json: &str,
+    schema_name: &str,
+    options: &FileOptions,
+    max_findings: Option<usize>,
+) -> Result<ValidationReport> {
+    let schema_value: serde_json::Value =
+        serde_json::from_str(schema_json.trim_start_matches('\u{FEFF}')).map_err(|e| {
+            Error::new(ErrorKind::Schema, format!("not valid JSON: {e}"))
+                .in_file(schema_name)
+                .at_line(e.line() as u64)
+                .hint("the schema must be one JSON object with a \"fields\" list")
+        })?;
+    let schema = schema::Schema::from_value(&schema_value, schema_name)?;
+    let loaded = load(input, options)?;
+    let validation = capped(validate::validate(&loaded.table, &schema, Side::List)?, max_findings);
+    Ok(ValidationReport { tool: Tool::default(), input: loaded.info, schema: schema_value, validation })
 }
 
 /// The options a run used: the given ones with everything detected filled in, so that feeding

@@ -27,6 +27,9 @@ pub struct Options {
     /// Keep at most this many findings in the report; the summary still counts them all.
     #[serde(default)]
     pub max_findings: Option<usize>,
+    /// A Table Schema the list must also satisfy: validation in the same run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<serde_json::Value>,
 }
 
 /// How to read one file. `"auto"` (or omitted) means detect.

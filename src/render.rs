@@ -2,6 +2,7 @@
 //! BOM, safe against formula injection). JSON is the report's own serde form.
 
 use crate::report::{Buckets, Finding, Report, Side};
+use crate::validate::{Issue, Validation};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +115,9 @@ pub fn text(report: &Report, lang: Lang) -> String {
     }
     if report.findings.is_empty() {
         let _ = writeln!(out, "{}", if lang == Lang::Ja { "問題は見つかりませんでした。" } else { "No findings." });
+        if let Some(v) = &report.validation {
+            out.push_str(&validation_body(v, lang));
+        }
         return out;
     }
     let _ = writeln!(out, "{}", if lang == Lang::Ja { "検出事項" } else { "Findings" });
@@ -130,6 +134,176 @@ pub fn text(report: &Report, lang: Lang) -> String {
             }
         );
     }
+    if let Some(v) = &report.validation {
+        out.push_str(&validation_body(v, lang));
+    }
+    out
+}
+
+/// A validation for people: the summary first, then one line per finding.
+pub fn validation_text(r: &crate::ValidationReport, schema_name: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = match lang {
+        Lang::En => writeln!(out, "crosscheck {} — {} checked against {schema_name}", r.tool.version, r.input.name),
+        Lang::Ja => writeln!(out, "crosscheck {} — {} を {schema_name} で検証", r.tool.version, r.input.name),
+    };
+    let _ = match lang {
+        Lang::En => writeln!(out, "  read as {}, delimiter \"{}\"", r.input.encoding, r.input.delimiter),
+        Lang::Ja => writeln!(out, "  文字コード {}、区切り文字「{}」", r.input.encoding, r.input.delimiter),
+    };
+    out.push_str(&validation_body(&r.validation, lang));
+    out
+}
+
+fn validation_body(v: &Validation, lang: Lang) -> String {
+    let mut out = String::new();
+    let s = &v.summary;
+    let ja = lang == Lang::Ja;
+    let _ = writeln!(out, "{}", if ja { "検証の概要" } else { "Validation summary" });
+    let _ = match lang {
+        Lang::En => writeln!(
+            out,
+            "  {}: {} rows = {} valid + {} invalid + {} malformed",
+            v.file, s.rows, s.valid_rows, s.invalid_rows, s.malformed_rows
+        ),
+        Lang::Ja => writeln!(
+            out,
+            "  {}: {} 行 = 問題なし {} + 問題あり {} + 読めない行 {}",
+            v.file, s.rows, s.valid_rows, s.invalid_rows, s.malformed_rows
+        ),
+    };
+    let f = &s.findings;
+    let _ = match lang {
+        Lang::En => writeln!(out, "  invalid {}, duplicate {}, malformed {}", f.invalid, f.duplicate, f.malformed),
+        Lang::Ja => {
+            writeln!(out, "  不正な値 {} 件、重複 {} 件、読めない行 {} 件", f.invalid, f.duplicate, f.malformed)
+        }
+    };
+    if !s.rules.is_empty() {
+        let rules: Vec<String> = s.rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let _ = writeln!(out, "  {}: {}", if ja { "規則ごと" } else { "by rule" }, rules.join(", "));
+        let cols: Vec<String> = s
+            .columns
+            .iter()
+            .map(|(c, rules)| {
+                let r: Vec<String> = rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
+                format!("{c} ({})", r.join(", "))
+            })
+            .collect();
+        let _ = writeln!(out, "  {}: {}", if ja { "列ごと" } else { "by column" }, cols.join(", "));
+    }
+    if !s.unknown_columns.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            if ja {
+                "スキーマにない列（検証していません）"
+            } else {
+                "not in the schema (not checked)"
+            },
+            s.unknown_columns.join(", ")
+        );
+    }
+    if v.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if ja { "規則に反する値はありませんでした。" } else { "Every value follows the rules." }
+        );
+        return out;
+    }
+    let _ = writeln!(out, "{}", if ja { "検証の検出事項" } else { "Validation findings" });
+    for f in &v.findings {
+        let _ = writeln!(out, "  {}", describe_issue(f, lang));
+    }
+    if v.truncated {
+        let _ = writeln!(
+            out,
+            "{}",
+            if ja {
+                format!("（最初の {} 件のみ表示）", v.findings.len())
+            } else {
+                format!("(only the first {} findings are listed)", v.findings.len())
+            }
+        );
+    }
+    out
+}
+
+/// One validation finding in a sentence.
+pub fn describe_issue(f: &Issue, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let pick = |m: &crate::validate::Message| if ja { m.ja.clone() } else { m.en.clone() };
+    match f {
+        Issue::Invalid { row, line, column, rule, message, .. } => {
+            if ja {
+                format!("不正な値   {row} 行目（{line} 行）「{column}」列: {} [{rule}]", pick(message))
+            } else {
+                format!("invalid    row {row} (line {line}), column \"{column}\": {} [{rule}]", pick(message))
+            }
+        }
+        Issue::Duplicate { rule, columns, message, .. } => {
+            if ja {
+                format!("重複       {}: {} [{rule}]", columns.join(" + "), pick(message))
+            } else {
+                format!("duplicate  {}: {} [{rule}]", columns.join(" + "), pick(message))
+            }
+        }
+        Issue::Malformed { row, line, message, .. } => {
+            if ja {
+                format!("読めない行 {row} 行目（{line} 行）: {message}")
+            } else {
+                format!("malformed  row {row} (line {line}): {message}")
+            }
+        }
+    }
+}
+
+/// Validation findings as CSV for Excel (UTF-8 with BOM, formula-safe).
+pub fn validation_csv(v: &Validation) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut w = csv::WriterBuilder::new().from_writer(&mut out);
+    let _ = w.write_record(["kind", "file", "row", "line", "column", "value", "rule", "message_ja", "message_en"]);
+    for f in &v.findings {
+        let row: [String; 9] = match f {
+            Issue::Invalid { row, line, column, value, rule, message, .. } => [
+                "invalid".into(),
+                v.file.clone(),
+                row.to_string(),
+                line.to_string(),
+                column.clone(),
+                value.clone(),
+                rule.clone(),
+                message.ja.clone(),
+                message.en.clone(),
+            ],
+            Issue::Duplicate { rule, columns, key, rows, message, .. } => [
+                "duplicate".into(),
+                v.file.clone(),
+                rows.iter().map(u64::to_string).collect::<Vec<_>>().join(" "),
+                String::new(),
+                columns.join(" + "),
+                key.join(" / "),
+                rule.clone(),
+                message.ja.clone(),
+                message.en.clone(),
+            ],
+            Issue::Malformed { row, line, message, .. } => [
+                "malformed".into(),
+                v.file.clone(),
+                row.to_string(),
+                line.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                message.clone(),
+                message.clone(),
+            ],
+        };
+        let _ = w.write_record(row.iter().map(|c| neutralize(c).into_owned()));
+    }
+    let _ = w.flush();
+    drop(w);
     out
 }
 
@@ -258,6 +432,27 @@ pub fn csv(report: &Report) -> Vec<u8> {
     let _ = w.write_record(CSV_COLUMNS);
     for f in &report.findings {
         let _ = w.write_record(csv_row(report, f).iter().map(|c| neutralize(c).into_owned()));
+    }
+    // The list's validation findings, when the options carried a schema, in the same columns.
+    for f in report.validation.iter().flat_map(|v| &v.findings) {
+        let mut r: [String; 14] = Default::default();
+        r[1] = report.inputs.list.name.clone();
+        match f {
+            Issue::Invalid { row, column, value, rule, message, .. } => {
+                r[0] = "invalid".into();
+                (r[3], r[6], r[8], r[13]) =
+                    (column.clone(), row.to_string(), value.clone(), format!("{rule}: {}", message.en));
+            }
+            Issue::Duplicate { rule, columns, key, rows, message, .. } => {
+                r[0] = "duplicate".into();
+                r[2] = key.join(" / ");
+                r[3] = columns.join(" + ");
+                r[6] = rows.iter().map(u64::to_string).collect::<Vec<_>>().join(" ");
+                r[13] = format!("{rule}: {}", message.en);
+            }
+            Issue::Malformed { .. } => continue, // already among the reconcile findings
+        }
+        let _ = w.write_record(r.iter().map(|c| neutralize(c).into_owned()));
     }
     let _ = w.flush();
     drop(w);

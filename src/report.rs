@@ -21,6 +21,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// True when `max_findings` cut the list; the summary still counts everything.
     pub truncated: bool,
+    /// The list checked against `options.schema`, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation: Option<crate::validate::Validation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -288,7 +291,7 @@ impl Finding {
 impl Report {
     /// Findings exist: the CLI's exit code 1.
     pub fn has_findings(&self) -> bool {
-        self.summary.findings.total() > 0
+        self.summary.findings.total() > 0 || self.validation.as_ref().is_some_and(|v| v.has_findings())
     }
 
     pub fn to_json(&self) -> String {

@@ -120,7 +120,7 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
     let pk: Vec<usize> =
         schema.primary_key.iter().filter_map(|k| schema.fields.iter().position(|f| &f.name == k)).collect();
 
-    for r in 0..table.len() {
+    for (r, bad) in bad_row.iter_mut().enumerate() {
         let place = table.place(r);
         let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
         for (i, (field, &col)) in schema.fields.iter().zip(&columns).enumerate() {
@@ -135,7 +135,7 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
                     logical.push(v);
                 }
                 Err((rule, message)) => {
-                    bad_row[r] = true;
+                    *bad = true;
                     findings.push(Issue::Invalid {
                         file: side,
                         row: place.row,
@@ -236,7 +236,10 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
         if !p.matches(value) {
             return Err((
                 "pattern",
-                msg(format!("パターン {} に合いません", p.source), format!("does not match the pattern {}", p.source)),
+                msg(
+                    format!("「{value}」はパターン {} に合いません", p.source),
+                    format!("\"{value}\" does not match the pattern {}", p.source),
+                ),
             ));
         }
     }
@@ -244,8 +247,8 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
         return Err((
             "minLength",
             msg(
-                format!("{chars} 文字です（{min} 文字以上が必要）"),
-                format!("is {chars} characters long; at least {min} are required"),
+                format!("「{value}」は {chars} 文字です（{min} 文字以上が必要）"),
+                format!("\"{value}\" is {chars} characters long; at least {min} are required"),
             ),
         ));
     }
@@ -253,18 +256,20 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
         return Err((
             "maxLength",
             msg(
-                format!("{chars} 文字です（{max} 文字まで）"),
-                format!("is {chars} characters long; at most {max} are allowed"),
+                format!("「{value}」は {chars} 文字です（{max} 文字まで）"),
+                format!("\"{value}\" is {chars} characters long; at most {max} are allowed"),
             ),
         ));
     }
     if let Some(allowed) = &field.enumeration {
         let ok = allowed.iter().any(|a| a == value || cast(field, a).ok().as_ref() == Some(&logical));
         if !ok {
-            let list = allowed.join("、");
             return Err((
                 "enum",
-                msg(format!("「{list}」のどれでもありません"), format!("is not one of: {}", allowed.join(", "))),
+                msg(
+                    format!("「{value}」は次のどれでもありません: {}", choices(allowed, "、")),
+                    format!("\"{value}\" is not one of: {}", choices(allowed, ", ")),
+                ),
             ));
         }
     }
@@ -272,7 +277,10 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
         if less(&logical, bound) {
             return Err((
                 "minimum",
-                msg(format!("最小値 {shown} より小さい値です"), format!("is less than the minimum {shown}")),
+                msg(
+                    format!("「{value}」は最小値 {shown} より小さい値です"),
+                    format!("\"{value}\" is less than the minimum {shown}"),
+                ),
             ));
         }
     }
@@ -280,11 +288,24 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
         if greater(&logical, bound) {
             return Err((
                 "maximum",
-                msg(format!("最大値 {shown} より大きい値です"), format!("is more than the maximum {shown}")),
+                msg(
+                    format!("「{value}」は最大値 {shown} より大きい値です"),
+                    format!("\"{value}\" is more than the maximum {shown}"),
+                ),
             ));
         }
     }
     Ok(Some(logical))
+}
+
+/// The allowed values, shortened when there are many (47 prefectures make a long message).
+fn choices(allowed: &[String], sep: &str) -> String {
+    const SHOWN: usize = 8;
+    let head = allowed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(sep);
+    match allowed.len().checked_sub(SHOWN).filter(|&n| n > 0) {
+        Some(more) => format!("{head}{sep}… (+{more})"),
+        None => head,
+    }
 }
 
 fn less(v: &Logical, b: &Bound) -> bool {
@@ -450,25 +471,20 @@ fn parse_number(field: &Field, value: &str) -> Option<f64> {
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    let ok = !(int.is_empty() && frac.is_empty()) && digits(int) && digits(frac) && exponent.is_none_or_digits();
+    let ok = !(int.is_empty() && frac.is_empty()) && digits(int) && digits(frac) && exponent_ok(exponent);
     if !ok {
         return None;
     }
     s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-trait ExponentText {
-    fn is_none_or_digits(self) -> bool;
-}
-
-impl ExponentText for Option<&str> {
-    fn is_none_or_digits(self) -> bool {
-        match self {
-            None => true,
-            Some(e) => {
-                let d = e.strip_prefix(['-', '+']).unwrap_or(e);
-                !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
-            }
+/// An exponent's digits, if there is an exponent.
+fn exponent_ok(e: Option<&str>) -> bool {
+    match e {
+        None => true,
+        Some(e) => {
+            let d = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
         }
     }
 }

@@ -91,3 +91,17 @@ for i in range(1, N + 1):
     lst.append(f"C{i:04},顧客{i},{email}")
 write("incident_source.csv", "\n".join(src) + "\n")
 write("incident_list.csv", "\n".join(lst) + "\n")
+
+# --- validation: a recipient list with one broken rule per row, in three encodings -----------
+VALID = (
+    "顧客ID,氏名,フリガナ,メールアドレス,電話番号,郵便番号,都道府県,ポイント,ギフト金額,登録日\n"
+    "C0000001,髙橋 一郎,タカハシ イチロウ,ichiro@example.jp,090-1234-5678,100-0001,東京都,\"1,200\",\"￥1,000\",令和6年4月1日\n"
+    "C0000002,山﨑 花子,ヤマザキ ハナコ,hanako@example.jp,03-1234-5678,1000001,大阪府,300,500,2024/4/1\n"
+    "C0000003,鈴木 太郎,スズキ タロウ,taro＠example.jp,090-1234-567,530-0001,京都府,0,0,2024年4月1日\n"
+    "C0000004,佐藤 次郎,サトウ ジロウ,jiro@example.jp,06-1234-5678,530-0002,北海道,50,1000,平成31年5月1日\n"
+    "C0000001,田中 三郎,タナカ サブロウ,saburo@example.jp,011-123-4567,060-0000,東京,-5,3000,2019-05-01\n"
+    "C0000006,伊藤 四郎,イトウ シロウ,,092-123-4567,810-0001,福岡県,10,5000,令和元年5月1日\n"
+)
+write("validate_list.csv", VALID)
+write("validate_list_cp932.csv", VALID.replace("\n", "\r\n"), "cp932")
+write("validate_list_utf16le.txt", VALID.replace(",", "\t").replace('"1\t200"', "1,200").replace('"￥1\t000"', "￥1,000").replace("\n", "\r\n"), "utf-16-le", b"\xff\xfe")

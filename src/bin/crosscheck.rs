@@ -24,8 +24,33 @@ enum Command {
     /// Match SOURCE and LIST by key and report what is missing, unexpected, duplicated, different,
     /// cross-wired, shifted or malformed.
     Reconcile(ReconcileArgs),
+    /// Check one FILE against a Table Schema before import: every value against its column's
+    /// type, format and constraints, unique values and the primary key.
+    Validate(ValidateArgs),
     /// Describe one file: encoding, delimiter, header, rows and what each column holds.
     Inspect(InspectArgs),
+}
+
+#[derive(Args)]
+struct ValidateArgs {
+    /// The file to check (CSV/TSV; `-` reads standard input).
+    file: String,
+    /// The rules: a Frictionless Table Schema (JSON).
+    #[arg(long, value_name = "SCHEMA.json")]
+    schema: PathBuf,
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
+    #[arg(long, value_name = "D")]
+    delimiter: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// List at most N findings (the summary still counts all).
+    #[arg(long, value_name = "N")]
+    max_findings: Option<usize>,
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Args)]
@@ -101,6 +126,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Reconcile(args) => reconcile(args),
+        Command::Validate(args) => validate(args),
         Command::Inspect(args) => inspect(args),
     };
     match result {
@@ -137,11 +163,7 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     let source = read_input(&args.source)?;
     let list = read_input(&args.list)?;
     let report = crosscheck::reconcile(source, list, &options)?;
-    let lang = match args.lang {
-        Some(LangArg::Ja) => Lang::Ja,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_locale(&locale()),
-    };
+    let lang = lang(args.lang);
     let bytes = match args.format {
         Format::Text => render::text(&report, lang).into_bytes(),
         Format::Json => (report.to_json() + "\n").into_bytes(),
@@ -149,6 +171,30 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     };
     write_output(args.output.as_ref(), &bytes)?;
     Ok(if report.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
+    let mut options = FileOptions::default();
+    override_file(&mut options, &args.encoding, &args.delimiter);
+    let schema_name =
+        args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let schema = read_text(&args.schema)?;
+    let report = crosscheck::validate(read_input(&args.file)?, &schema, &schema_name, &options, args.max_findings)?;
+    let bytes = match args.format {
+        Format::Text => render::validation_text(&report, &schema_name, lang(args.lang)).into_bytes(),
+        Format::Json => (serde_json::to_string_pretty(&report).unwrap_or_default() + "\n").into_bytes(),
+        Format::Csv => render::validation_csv(&report.validation),
+    };
+    write_output(args.output.as_ref(), &bytes)?;
+    Ok(if report.validation.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_locale(&locale()),
+    }
 }
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
