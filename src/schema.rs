@@ -17,6 +17,12 @@
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{Map, Value};
 
+/// The example schemas shipped with crosscheck (`schemas/`), built into the page.
+pub const EXAMPLES: [(&str, &str); 2] = [
+    ("recipient-list.json", include_str!("../schemas/recipient-list.json")),
+    ("source-records.json", include_str!("../schemas/source-records.json")),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Type {
@@ -462,6 +468,13 @@ mod tests {
         assert_eq!(s.fields[3].jp_format, Some(JpFormat::PostalCode));
         assert_eq!(s.primary_key, ["id"]);
         assert_eq!(s.missing_values, ["", "-"]);
+    }
+
+    #[test]
+    fn the_examples_are_valid() {
+        for (name, text) in EXAMPLES {
+            assert_eq!(schema(text).map(|s| s.fields.len()).map_err(|e| e.to_string()), Ok(10), "{name}");
+        }
     }
 
     #[test]

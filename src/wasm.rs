@@ -221,3 +221,99 @@ impl Run {
         render::text(&self.inner.report, Lang::from_locale(lang))
     }
 }
+
+/// The example schemas built into the page: `[{name, title, text}]`.
+#[wasm_bindgen(js_name = exampleSchemas)]
+pub fn example_schemas() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Example {
+        name: &'static str,
+        title: String,
+        text: &'static str,
+    }
+    let examples: Vec<Example> = crate::schema::EXAMPLES
+        .iter()
+        .map(|(name, text)| {
+            let title = serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| v.get("title").and_then(|t| t.as_str()).map(str::to_string))
+                .unwrap_or_else(|| name.to_string());
+            Example { name, title, text }
+        })
+        .collect();
+    to_js(&examples)
+}
+
+/// Check one file against a Table Schema (JSON text); the result stays in WebAssembly memory.
+#[wasm_bindgen]
+pub fn validate(
+    name: String,
+    bytes: Vec<u8>,
+    schema_name: &str,
+    schema_json: &str,
+    file_options: &str,
+) -> Result<Checked, JsValue> {
+    fits(bytes.len())?;
+    let options: FileOptions = if file_options.trim().is_empty() {
+        FileOptions::default()
+    } else {
+        serde_json::from_str(file_options).map_err(|e| js_error(Error::options(format!("file options: {e}"))))?
+    };
+    let report = crate::validate(Input::new(name, bytes), schema_json, schema_name, &options, None).map_err(js_error)?;
+    Ok(Checked { report, schema_name: schema_name.to_string() })
+}
+
+/// A finished validation, held in WebAssembly memory.
+#[wasm_bindgen]
+pub struct Checked {
+    report: crate::ValidationReport,
+    schema_name: String,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// The report without its findings: tool, input, schema, summary.
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        let r = &self.report;
+        #[derive(Serialize)]
+        struct Head<'a> {
+            tool: &'a crate::report::Tool,
+            input: &'a crate::report::InputInfo,
+            schema_name: &'a str,
+            summary: &'a crate::validate::ValidationSummary,
+            findings: [(); 0],
+        }
+        to_js(&Head {
+            tool: &r.tool,
+            input: &r.input,
+            schema_name: &self.schema_name,
+            summary: &r.validation.summary,
+            findings: [],
+        })
+    }
+
+    #[wasm_bindgen(js_name = findingCount)]
+    pub fn finding_count(&self) -> usize {
+        self.report.validation.findings.len()
+    }
+
+    /// Findings `start..start + count`.
+    pub fn page(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
+        let items: Vec<&crate::validate::Issue> = self.report.validation.findings.iter().skip(start).take(count).collect();
+        to_js(&items)
+    }
+
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> String {
+        serde_json::to_string_pretty(&self.report).unwrap_or_default()
+    }
+
+    #[wasm_bindgen(js_name = findingsCsv)]
+    pub fn findings_csv(&self) -> Vec<u8> {
+        render::validation_csv(&self.report.validation)
+    }
+
+    pub fn text(&self, lang: &str) -> String {
+        render::validation_text(&self.report, &self.schema_name, Lang::from_locale(lang))
+    }
+}

@@ -92,3 +92,22 @@ fn inspect_prepare_and_sample() {
         assert!(num(&head, &format!("summary.findings.{kind}")) >= 1.0, "{kind}");
     }
 }
+
+#[wasm_bindgen_test]
+fn validation_with_an_example_schema() {
+    use crosscheck::wasm::{example_schemas, validate};
+    let examples = js_sys::Array::from(&example_schemas().unwrap());
+    assert_eq!(examples.length(), 2);
+    let schema = get(&examples.get(0), "text").as_string().unwrap();
+    let list = include_bytes!("fixtures/validate_list_cp932.csv").to_vec();
+    let checked = validate("list.csv".into(), list, "recipient-list.json", &schema, "").unwrap();
+    let head = checked.summary().unwrap();
+    assert_eq!(num(&head, "summary.findings.invalid"), 7.0);
+    assert_eq!(get(&head, "input.encoding").as_string().as_deref(), Some("cp932"));
+    assert_eq!(checked.finding_count(), 8);
+    let page = js_sys::Array::from(&checked.page(0, 3).unwrap());
+    assert_eq!(page.length(), 3);
+    assert!(get(&page.get(1), "message.ja").as_string().unwrap_or_default().contains("郵便番号"));
+    let e = validate("l.csv".into(), b"a\n1\n".to_vec(), "s.json", "{\"fields\": 1}", "").err().unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("schema"));
+}
