@@ -8,6 +8,7 @@ import { createEngine } from './engine.js';
 import { t, num, bytesText, setLang, defaultLang, getLang, onLangChange } from './i18n.js';
 import { FindingsView, fillFindingRow, describe, keyText, rowsToShow, detailBody } from './findings-view.js';
 import { download, saveOptions, readOptionsFile, buildReceipt, receiptFilename } from './exports.js';
+import { initValidateTab } from './validate-tab.js';
 
 const KINDS = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
 const STEPS = ['nfkc', 'trim', 'collapse_spaces', 'remove_spaces', 'lowercase', 'katakana', 'digits_only', 'integer', 'number', 'date'];
@@ -975,6 +976,7 @@ function start() {
     },
     (err) => showError(err),
   );
+  initValidateTab(engine);
   setLang(defaultLang()); // renders everything through onLangChange
 }
 

@@ -95,6 +95,10 @@ export function createEngine() {
     findings: (query) => call('findings', query),
     rows: (sourceRow, listRow) => call('rows', { sourceRow, listRow }),
     export: (what, lang) => call('export', { what, lang }),
+    examples: () => call('examples'),
+    validate: (file, schemaName, schemaText, fileOptions) => call('validate', { file, schemaName, schemaText, fileOptions }),
+    validationFindings: (start, count) => call('validationFindings', { start, count }),
+    validationExport: (what, lang) => call('validationExport', { what, lang }),
     terminate: () => stop(),
   };
 }

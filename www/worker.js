@@ -5,6 +5,7 @@ import init, * as core from './pkg/crosscheck.js';
 
 let ready = null;
 let run = null;
+let checked = null;
 let lastFilter = '';
 let lastTotal = 0;
 
@@ -42,6 +43,20 @@ const handlers = {
       list: listRow == null ? null : current.row('list', listRow),
     };
   },
+  examples: () => core.exampleSchemas(),
+  validate: ({ file, schemaName, schemaText, fileOptions }) => {
+    if (checked) checked.free();
+    checked = null;
+    checked = core.validate(file.name, file.bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}));
+    return { report: checked.summary(), findingCount: checked.findingCount() };
+  },
+  validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),
+  validationExport: ({ what, lang }) => {
+    const current = needChecked();
+    if (what === 'csv') return { bytes: current.findingsCsv(), mime: 'text/csv', filename: 'crosscheck-validation.csv' };
+    if (what === 'json') return { bytes: encoder.encode(current.reportJson()), mime: 'application/json', filename: 'crosscheck-validation.json' };
+    return { bytes: encoder.encode(current.text(lang || 'en')), mime: 'text/plain', filename: 'crosscheck-validation.txt' };
+  },
   export: ({ what, lang }) => {
     const current = needRun();
     if (what === 'csv') return { bytes: current.findingsCsv(), mime: 'text/csv', filename: 'crosscheck-findings.csv' };
@@ -50,6 +65,11 @@ const handlers = {
     throw { kind: 'options', message: `unknown export "${what}"`, text: `unknown export "${what}"` };
   },
 };
+
+function needChecked() {
+  if (!checked) throw { kind: 'options', message: 'nothing has been validated yet', text: 'nothing has been validated yet' };
+  return checked;
+}
 
 function needRun() {
   if (!run) throw { kind: 'options', message: 'nothing has been run yet', text: 'nothing has been run yet' };

@@ -175,6 +175,8 @@ test('filters, search and the side-by-side rows', async () => {
   await rows.first().click();
   const detail = page.getByTestId('detail');
   await detail.waitFor({ state: 'visible' });
+  // The rows arrive from the worker a moment after the panel opens.
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail"]').innerText.includes('@example'));
   assert.match(await detail.innerText(), /@example/);
   await page.getByTestId('filter-kind').selectOption('');
   await page.getByTestId('filter-search').fill('exmaple');
@@ -194,6 +196,40 @@ test('the receipt masks e-mail addresses unless asked not to', async () => {
   assert.ok(!(await download(page, 'export-receipt')).text.includes(address), 'masked by default');
   await page.getByTestId('receipt-unmask').check();
   assert.ok((await download(page, 'export-receipt')).text.includes(address), 'shown when unmasked');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('the Validate tab: a file against a built-in example schema, findings and exports', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('tab-validate').click();
+  await page.getByTestId('validate-file').setInputFiles(join(fixtures, 'validate_list_cp932.csv'));
+  await page.getByTestId('validate-example').selectOption('recipient-list.json');
+  await page.getByTestId('validate-run').click();
+  const summary = page.getByTestId('validate-summary');
+  await page.waitForFunction(() => document.querySelector('[data-testid="validate-summary"]')?.dataset.invalid !== undefined);
+  assert.equal(await summary.getAttribute('data-invalid'), '7');
+  assert.equal(await summary.getAttribute('data-duplicate'), '1');
+  assert.equal(await summary.getAttribute('data-rows'), '6');
+  const rows = page.locator('[data-testid="validate-row"]');
+  assert.equal(await rows.count(), 8);
+  assert.match(await page.getByTestId('validate-findings').innerText(), /1000001.*not a postal code written NNN-NNNN/);
+  await page.getByTestId('lang').selectOption('ja');
+  assert.match(await page.getByTestId('validate-findings').innerText(), /郵便番号（NNN-NNNN、半角）の形ではありません/);
+  await page.screenshot({ path: join(artifacts, 'validate.png'), fullPage: true });
+  const csv = await download(page, 'validate-export-csv');
+  assert.ok(csv.text.startsWith('\ufeffkind,file,row'));
+  const report = JSON.parse((await download(page, 'validate-export-json')).text);
+  assert.equal(report.summary.rules.jpFormat, 2);
+  // A schema that is itself wrong: a clear message, no crash.
+  const bad = join(artifacts, 'bad-schema.json');
+  writeFileSync(bad, JSON.stringify({ fields: [{ name: '顧客ID', type: 'integr' }] }));
+  await page.getByTestId('validate-schema-file').setInputFiles(bad);
+  await page.getByTestId('validate-run').click();
+  await page.getByTestId('validate-error').waitFor({ state: 'visible' });
+  assert.match(await page.getByTestId('validate-error').innerText(), /bad-schema\.json: field 1 \("顧客ID"\), type/);
+  await page.getByTestId('tab-reconcile').click();
+  assert.ok(await page.getByTestId('run').isVisible());
   assertOwnOrigin(seen, sameOrigin);
   await context.close();
 });
