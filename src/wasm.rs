@@ -155,6 +155,15 @@ impl Run {
             summary: &'a crate::report::Summary,
             findings: [(); 0],
             truncated: bool,
+            /// The list's validation summary, when the options carried a schema (its findings
+            /// are in the JSON report).
+            #[serde(skip_serializing_if = "Option::is_none")]
+            validation: Option<ValidationHead<'a>>,
+        }
+        #[derive(Serialize)]
+        struct ValidationHead<'a> {
+            file: &'a str,
+            summary: &'a crate::validate::ValidationSummary,
         }
         to_js(&Head {
             tool: &r.tool,
@@ -164,6 +173,7 @@ impl Run {
             summary: &r.summary,
             findings: [],
             truncated: r.truncated,
+            validation: r.validation.as_ref().map(|v| ValidationHead { file: &v.file, summary: &v.summary }),
         })
     }
 

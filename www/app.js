@@ -711,6 +711,17 @@ function renderSummary() {
   const all = KINDS.reduce((a, k) => a + (s.findings[k] ?? 0), 0);
   if (!all) notes.push(t('summary.allClear'));
   if (r.truncated) notes.push(t('summary.truncated', { n: num(state.findingCount) }));
+  // Settings that carry a Table Schema also validate the list in the same run.
+  if (r.validation) {
+    const v = r.validation.summary;
+    const rules = Object.entries(v.rules).map(([rule, n]) => `${rule} ${num(n)}`).join(', ');
+    notes.push(t('summary.validated', {
+      invalid: num(v.findings.invalid), duplicate: num(v.findings.duplicate), rules: rules || t('validate.none'),
+    }));
+    el.dataset.validationInvalid = String(v.findings.invalid);
+  } else {
+    delete el.dataset.validationInvalid;
+  }
   let noteEl = $('summary-note');
   if (!noteEl) {
     noteEl = h('p', { id: 'summary-note', class: 'summary-note', 'data-testid': 'summary-note' });

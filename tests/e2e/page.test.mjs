@@ -155,6 +155,13 @@ test('settings saved as options JSON load back and change the run', async () => 
   await page.getByTestId('load-settings').setInputFiles(edited);
   await page.getByTestId('run').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="summary"]')?.dataset.mismatch === '0');
+  // Settings may carry a Table Schema: the same run then validates the list too.
+  saved.schema = { fields: [{ name: 'ポイント', type: 'integer', constraints: { maximum: 600 } }] };
+  writeFileSync(edited, JSON.stringify(saved));
+  await page.getByTestId('load-settings').setInputFiles(edited);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="summary"]')?.dataset.validationInvalid === '5');
+  assert.match(await page.getByTestId('summary-note').innerText(), /validated against the schema.*5 invalid values/);
   assertOwnOrigin(seen, sameOrigin);
   await context.close();
 });
