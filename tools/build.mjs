@@ -1,4 +1,4 @@
-// `npm run build`: the core to WebAssembly (www/pkg/, for the served page) and the one-file page
+// `npm run build`: the core to WebAssembly (target/pkg/, served as /pkg/ beside www/) and the one-file page
 // dist/crosscheck.html (wasm, worker and modules inlined; opens from file:// with no server).
 //
 // Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock
@@ -12,7 +12,8 @@ import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
-const pkg = join(www, 'pkg');
+// wasm-bindgen's output is a build product: kept out of www/ (the sources), served as /pkg/.
+export const pkg = join(root, 'target', 'pkg');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function run(cmd, args) {
@@ -36,6 +37,12 @@ export async function build({ quiet = false } = {}) {
     const out = await esbuild.build({
       entryPoints: [join(www, entry)], bundle: true, format, write: false, minify: true,
       legalComments: 'none', logLevel: 'error',
+      plugins: [{
+        name: 'pkg',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/pkg\// }, (args) => ({ path: join(pkg, args.path.slice('./pkg/'.length)) }));
+        },
+      }],
     });
     return out.outputFiles[0].text;
   };
@@ -66,7 +73,7 @@ export async function build({ quiet = false } = {}) {
   replace(/<script type="module" src="\.\/app\.js"><\/script>/, `<script type="module">${script}</script>`, 'the app.js script tag');
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'crosscheck.html'), html);
-  say(`built www/pkg/ and dist/crosscheck.html (${Math.round(html.length / 1024)} KB)`);
+  say(`built target/pkg/ and dist/crosscheck.html (${Math.round(html.length / 1024)} KB)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,4 @@
-// A small static server for www/ on 127.0.0.1 only — the page then never talks to anything but
+// A small static server for www/ (and the built wasm, /pkg/) on 127.0.0.1 only — the page then never talks to anything but
 // its own origin, and the CSP header says so too.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -16,12 +16,13 @@ const TYPES = {
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:";
 
-/** Serve `root` on 127.0.0.1:`port` (0 = any free port); resolves to {server, url}. */
-export function serve(root, port = 0) {
+/** Serve `root` (and `pkg` as /pkg/) on 127.0.0.1:`port` (0 = any free port); resolves to {server, url}. */
+export function serve(root, pkg, port = 0) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root + sep) || req.method !== 'GET') {
+    const [base, rest] = path.startsWith('/pkg/') ? [pkg, path.slice('/pkg'.length)] : [root, path === '/' ? '/index.html' : path];
+    const file = normalize(join(base, rest));
+    if (!file.startsWith(base + sep) || req.method !== 'GET') {
       res.writeHead(404).end();
       return;
     }

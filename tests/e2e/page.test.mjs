@@ -1,6 +1,6 @@
 // The page in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
 // what a user does, and that no request ever leaves the page's own origin.
-// Run by `npm test` after `node tools/build.mjs` has built www/pkg and dist/crosscheck.html.
+// Run by `npm test` after `node tools/build.mjs` has built target/pkg and dist/crosscheck.html.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
+import { pkg } from '../../tools/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'tests', 'fixtures');
@@ -24,7 +25,7 @@ let origin;
 
 before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
-  const s = await serve(join(root, 'www'));
+  const s = await serve(join(root, 'www'), pkg);
   server = s.server;
   origin = new URL(s.url).origin;
 });
