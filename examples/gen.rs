@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example gen -- [--rows N] [--seed S] [--rate R] [--shifted LEN]
-//!     [--malformed N] [--encoding utf-8|cp932|utf-16] [--demo] [--out-dir DIR]
+//!     [--malformed N] [--encoding utf-8|cp932|utf-16] [--no-variants] [--demo] [--out-dir DIR]
 //! ```
 //!
 //! Writes DIR/source.csv, DIR/list.csv (the list in the chosen encoding; UTF-16 is written as
@@ -39,6 +39,7 @@ fn run() -> Result<(), String> {
             "--encoding" => encoding = value()?,
             "--out-dir" => out_dir = PathBuf::from(value()?),
             "--demo" => use_demo = true,
+            "--no-variants" => spec.variants = false,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }

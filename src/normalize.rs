@@ -360,11 +360,11 @@ struct Era {
 }
 
 const ERAS: [Era; 5] = [
-    Era { names: &["明治", "M"], start: (1868, 1, 25), end: Some((1912, 7, 29)) },
-    Era { names: &["大正", "T"], start: (1912, 7, 30), end: Some((1926, 12, 24)) },
-    Era { names: &["昭和", "S"], start: (1926, 12, 25), end: Some((1989, 1, 7)) },
-    Era { names: &["平成", "H"], start: (1989, 1, 8), end: Some((2019, 4, 30)) },
-    Era { names: &["令和", "R"], start: (2019, 5, 1), end: None },
+    Era { names: &["明治", "M", "m"], start: (1868, 1, 25), end: Some((1912, 7, 29)) },
+    Era { names: &["大正", "T", "t"], start: (1912, 7, 30), end: Some((1926, 12, 24)) },
+    Era { names: &["昭和", "S", "s"], start: (1926, 12, 25), end: Some((1989, 1, 7)) },
+    Era { names: &["平成", "H", "h"], start: (1989, 1, 8), end: Some((2019, 4, 30)) },
+    Era { names: &["令和", "R", "r"], start: (2019, 5, 1), end: None },
 ];
 
 pub fn is_leap(y: i32) -> bool {
@@ -428,10 +428,8 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     if s.is_empty() {
         return None;
     }
-    if let Some(era) =
-        ERAS.iter().find(|e| e.names.iter().any(|n| s.starts_with(n) || s.starts_with(&n.to_lowercase())))
-    {
-        let name_len = era.names.iter().find(|n| s.starts_with(*n) || s.starts_with(&n.to_lowercase()))?.len();
+    if let Some(era) = ERAS.iter().find(|e| e.names.iter().any(|n| s.starts_with(n))) {
+        let name_len = era.names.iter().find(|n| s.starts_with(*n))?.len();
         return era_date(era, s[name_len..].trim_start());
     }
     // 20240401
@@ -460,8 +458,7 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 pub fn parse_era_date(s: &str) -> Option<(i32, u32, u32)> {
     let f = folded(s);
     let s = f.trim();
-    let starts = |n: &&str| s.starts_with(*n) || s.starts_with(&n.to_lowercase());
-    ERAS.iter().any(|e| e.names.iter().any(starts)).then(|| parse_date(s))?
+    ERAS.iter().any(|e| e.names.iter().any(|n| s.starts_with(n))).then(|| parse_date(s))?
 }
 
 fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {

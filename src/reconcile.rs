@@ -470,6 +470,10 @@ impl<'a> Identity<'a> {
             }
             if judge && !distinct.insert(hash_str(&buf)) {
                 repeats += 1;
+                // Already more repeats than 5 % of the whole column allows: it identifies no one.
+                if repeats * 100 > source.len() * 5 {
+                    return None;
+                }
             }
         }
         if judge && repeats * 100 > values * 5 {

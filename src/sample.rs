@@ -30,6 +30,9 @@ pub struct SampleSpec {
     pub malformed: usize,
     /// The list's delimiter (the source is always comma-separated).
     pub delimiter: u8,
+    /// Write the list's cells with harmless variants (full-width digits, half-width kana, …).
+    /// Off for the peer benchmark, whose plain joins compare text as it is.
+    pub variants: bool,
 }
 
 impl Default for SampleSpec {
@@ -43,6 +46,7 @@ impl Default for SampleSpec {
             shifted_block: None,
             malformed: 0,
             delimiter: b',',
+            variants: true,
         }
     }
 }
@@ -590,10 +594,10 @@ pub fn generate(spec: &SampleSpec) -> Sample {
             Entry::Customer(c) => {
                 let edit = edits[c as usize];
                 let owner = edit.email_of.map(|o| customer(seed, o));
-                fields(&customer(seed, c), seed, c, true, edit, owner.as_ref())
+                fields(&customer(seed, c), seed, c, spec.variants, edit, owner.as_ref())
             }
-            Entry::Unexpected(i) => fields(&customer(seed, i), seed, i, true, Edit::default(), None),
-            Entry::Malformed(i) => fields(&customer(seed, i), seed, i, true, Edit::default(), None),
+            Entry::Unexpected(i) => fields(&customer(seed, i), seed, i, spec.variants, Edit::default(), None),
+            Entry::Malformed(i) => fields(&customer(seed, i), seed, i, spec.variants, Edit::default(), None),
         };
         let mut cells: Vec<&str> = columns.iter().map(|&i| record[i].as_str()).collect();
         if matches!(e, Entry::Malformed(_)) {

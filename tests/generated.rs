@@ -76,4 +76,5 @@ fn generated_pairs_are_found_exactly() {
         ..SampleSpec::default()
     }));
     check(generate(&SampleSpec { rows: 500, seed: 6, delimiter: b'\t', ..SampleSpec::default() }));
+    check(generate(&SampleSpec { rows: 500, seed: 7, variants: false, ..SampleSpec::default() }));
 }

@@ -29,7 +29,7 @@ export async function build({ quiet = false } = {}) {
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck.wasm');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, wasm]);
   // The features rustc enables by default for wasm32 (the stripped module no longer lists them).
-  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue', 'simd'];
   run(bin('wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);
 
   say('writing dist/crosscheck.html…');

@@ -1,0 +1,14 @@
+// crosscheck compiled to WebAssembly, in Node: the same core the page runs, without the page.
+import { readFileSync } from 'node:fs';
+import { initSync, reconcile, warmUp } from '../../target/pkg/crosscheck.js';
+import { readPair, report } from './common.mjs';
+
+// As the page's worker does when it starts: compile, then warm the core up (see warmUp).
+initSync({ module: readFileSync(new URL('../../target/pkg/crosscheck_bg.wasm', import.meta.url)) });
+warmUp();
+const hex = async (bytes) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+const start = performance.now();
+const { source, list } = readPair(process.argv[2]);
+const run = reconcile('source.csv', source, 'list.csv', list, '', null, await hex(source), await hex(list));
+const f = run.summary().summary.findings;
+report(start, { missing: f.missing, unexpected: f.unexpected, duplicate: f.duplicate, differences: f.mismatch + f.crosswired });
