@@ -16,7 +16,8 @@ ldup = set(l["customer_id"][l["customer_id"].duplicated()])
 missing = len(set(s["customer_id"]) - set(l["customer_id"]))
 unexpected = len(set(l["customer_id"]) - set(s["customer_id"]))
 dups = sdup | ldup
-c = datacompy.Compare(s[~s["customer_id"].isin(dups)], l[~l["customer_id"].isin(dups)], join_columns="customer_id")
+Compare = getattr(datacompy, "PandasCompare", None) or datacompy.Compare  # renamed in datacompy 0.17
+c = Compare(s[~s["customer_id"].isin(dups)], l[~l["customer_id"].isin(dups)], join_columns="customer_id")
 differences = int(sum(col["unequal_cnt"] for col in c.column_stats))
 ms = (time.perf_counter() - start) * 1000
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -1,0 +1,74 @@
+// crosscheck in headless Chromium, the page's real path: both files chosen in the page, Run
+// clicked, bytes → worker → WebAssembly → report summary on screen. Prints the same JSON line as
+// the other peers, plus the longest gap between progress updates and Chromium's peak memory.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+import { pkg } from '../../tools/build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = process.argv[2];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Resident memory of every Chromium process, in bytes. */
+function chromiumRss() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (!/^Name:\s*(chromium|chrome)/m.test(status)) continue;
+      const m = status.match(/^VmRSS:\s*(\d+) kB/m);
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+const { server, url } = await serve(join(root, 'www'), pkg);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+try {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="version"]')?.textContent || ''));
+  await page.getByTestId('source-file').setInputFiles(join(dir, 'source.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(dir, 'list.csv'));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="run"]').disabled, null, { timeout: 600_000 });
+  // Watch the progress bar: the longest time the page went without an update while running.
+  await page.evaluate(() => {
+    const bar = document.querySelector('[data-testid="progress"]');
+    window.__ticks = [];
+    new MutationObserver(() => window.__ticks.push(performance.now())).observe(bar, { attributes: true });
+    window.__start = performance.now();
+  });
+  const baseline = chromiumRss();
+  let peak = baseline;
+  const sampler = setInterval(() => { peak = Math.max(peak, chromiumRss()); }, 50);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="summary"]');
+    return s && !s.hidden && s.dataset.missing !== undefined;
+  }, null, { timeout: 600_000, polling: 20 });
+  clearInterval(sampler);
+  const timing = await page.evaluate(() => {
+    const end = performance.now();
+    const marks = [window.__start, ...window.__ticks, end];
+    let gap = 0;
+    for (let i = 1; i < marks.length; i++) gap = Math.max(gap, marks[i] - marks[i - 1]);
+    return { ms: end - window.__start, gap };
+  });
+  const counts = await page.getByTestId('summary').evaluate((s) => ({
+    missing: Number(s.dataset.missing),
+    unexpected: Number(s.dataset.unexpected),
+    duplicate: Number(s.dataset.duplicate),
+    differences: Number(s.dataset.mismatch) + Number(s.dataset.crosswired),
+  }));
+  process.stdout.write(`${JSON.stringify({ ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap })}\n`);
+} finally {
+  await browser.close();
+  server.close();
+}
