@@ -64,13 +64,19 @@ pub fn requested_delimiter(options: &FileOptions, file: &str) -> Result<Option<u
 }
 
 pub fn load(input: Input, options: &FileOptions) -> Result<Loaded> {
+    load_with_progress(input, options, &mut |_| {})
+}
+
+/// `load`, with the share of the file read reported as it goes.
+pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dyn FnMut(f64)) -> Result<Loaded> {
     let name = input.name;
     let encoding = requested_encoding(options, &name)?;
     let delimiter = requested_delimiter(options, &name)?;
     let bytes = input.bytes.len();
     let sha256 = input.sha256.unwrap_or_else(|| hex(&Sha256::digest(&input.bytes)));
     let decoded = decode(input.bytes, encoding, &name)?;
-    let table = Table::parse(&name, &decoded.text, delimiter)?;
+    progress(0.15); // hashed and decoded; the rest is parsing
+    let table = Table::parse_with_progress(&name, &decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
     let info = InputInfo {
         name,
         sha256,

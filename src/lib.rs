@@ -55,7 +55,7 @@ pub use input::Input;
 pub use options::{ColumnSpec, FileOptions, Options};
 pub use report::{Finding, Report};
 
-use input::{load, Loaded};
+use input::{load, load_with_progress, Loaded};
 use report::{Inputs, Mapping, Summary, Tool};
 
 pub use report::Side;
@@ -125,8 +125,8 @@ pub fn reconcile_with(
     progress(Progress { stage: Stage::Mapping, fraction: 0.55 });
     let plan = plan::plan(&source.table, &list.table, options)?;
     progress(Progress { stage: Stage::Matching, fraction: 0.6 });
-    let outcome = reconcile::reconcile(&source.table, &list.table, &plan, &mut |stage| {
-        progress(Progress { stage, fraction: if stage == Stage::Comparing { 0.7 } else { 0.65 } })
+    let outcome = reconcile::reconcile(&source.table, &list.table, &plan, &mut |f| {
+        progress(Progress { stage: Stage::Comparing, fraction: 0.7 + 0.3 * f })
     })?;
     let used = used_options(options, &source, &list, &plan, &outcome.identifying);
     let validation = match &options.schema {
@@ -258,9 +258,13 @@ fn load_both(
 ) -> Result<(Loaded, Loaded)> {
     if cfg!(target_arch = "wasm32") {
         progress(Progress { stage: Stage::ReadingSource, fraction: 0.0 });
-        let source = load(source, &options.source)?;
+        let source = load_with_progress(source, &options.source, &mut |f| {
+            progress(Progress { stage: Stage::ReadingSource, fraction: 0.3 * f })
+        })?;
         progress(Progress { stage: Stage::ReadingList, fraction: 0.3 });
-        let list = load(list, &options.list)?;
+        let list = load_with_progress(list, &options.list, &mut |f| {
+            progress(Progress { stage: Stage::ReadingList, fraction: 0.3 + 0.25 * f })
+        })?;
         return Ok((source, list));
     }
     progress(Progress { stage: Stage::Reading, fraction: 0.0 });

@@ -117,7 +117,9 @@ fn apply(step: Step, s: &mut String, tmp: &mut String) {
             let end = s.trim_end().len();
             s.truncate(end);
             let start = s.len() - s.trim_start().len();
-            s.drain(..start);
+            if start > 0 {
+                s.drain(..start);
+            }
         }
         Step::CollapseSpaces => {
             if !s.chars().any(char::is_whitespace) {

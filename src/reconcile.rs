@@ -12,7 +12,6 @@ use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
 use crate::table::Table;
-use crate::Stage;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -145,8 +144,8 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
         .collect()
 }
 
-/// `progress` hears when comparing starts (matching is the first stage).
-pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(Stage)) -> Result<Outcome> {
+/// `progress` hears how far comparing is (0 to 1) as it goes; matching comes first.
+pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(f64)) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
     }
@@ -209,8 +208,9 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
 
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
-    progress(Stage::Comparing);
+    progress(0.0);
     let diffs = differences(source, list, plan, &pair_of_list);
+    progress(0.4);
     // Each column's findings are independent: the columns are shared between two threads.
     let work: Vec<(&Pair, Vec<Diff>)> = plan.columns.iter().zip(diffs).collect();
     let (mut evens, mut odds) = (Vec::new(), Vec::new());
@@ -244,6 +244,7 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
         identifying.push(ident);
     }
 
+    progress(0.8);
     for (table, side) in [(source, Side::Source), (list, Side::List)] {
         for m in &table.malformed {
             findings.push(Finding::Malformed {
@@ -319,13 +320,21 @@ fn differences(source: &Table, list: &Table, plan: &Plan, pair_of_list: &[u32]) 
         let tolerances: Vec<Option<f64>> =
             plan.columns.iter().map(|p| p.tolerance.filter(|_| p.normalize.contains(&Step::Number))).collect();
         let (mut a, mut b) = (String::new(), String::new());
+        let (sb, lb) = (source.bytes(), list.bytes());
+        let cell = |bytes: &'_ [u8], offsets: &[u32], c: usize| -> Option<std::ops::Range<usize>> {
+            Some(*offsets.get(c)? as usize..*offsets.get(c + 1)? as usize).filter(|r| r.end <= bytes.len())
+        };
         for l in range {
             let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
+            let (Some(so), Some(lo)) = (source.row_offsets(s as usize), list.row_offsets(l)) else { continue };
             for (c, pair) in plan.columns.iter().enumerate() {
-                let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
-                if sv == lv {
-                    continue;
+                // Raw bytes first: most cells are equal as written, and then there is nothing to do.
+                if let (Some(sr), Some(lr)) = (cell(sb, so, pair.source_index), cell(lb, lo, pair.list_index)) {
+                    if sb.get(sr) == lb.get(lr) {
+                        continue;
+                    }
                 }
+                let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
                 normalize_into(&pair.normalize, sv, &mut a);
                 normalize_into(&pair.normalize, lv, &mut b);
                 if !equal(&a, &b, tolerances[c]) {
@@ -455,8 +464,16 @@ impl<'a> Identity<'a> {
             return None;
         }
         let mut owners: FxHashMap<&str, u32> = wanted.iter().filter(|v| !v.is_empty()).map(|&v| (v, NONE)).collect();
+        // The wanted values by hash, so each source value is hashed once for both questions.
+        let mut by_hash: FxHashMap<u64, Vec<&str>> = FxHashMap::default();
+        for &v in owners.keys() {
+            by_hash.entry(hash_str(v)).or_default().push(v);
+        }
         let judge = pair.identifying.is_none();
         let mut distinct: FxHashSet<u64> = FxHashSet::default();
+        if judge {
+            distinct.reserve(source.len());
+        }
         let (mut values, mut repeats) = (0usize, 0usize);
         let mut buf = String::new();
         for r in 0..source.len() {
@@ -465,10 +482,15 @@ impl<'a> Identity<'a> {
                 continue;
             }
             values += 1;
-            if let Some(o) = owners.get_mut(buf.as_str()) {
-                *o = if *o == NONE { r as u32 } else { SHARED };
+            let h = hash_str(&buf);
+            if let Some(candidates) = by_hash.get(&h) {
+                if let Some(&v) = candidates.iter().find(|&&v| v == buf) {
+                    if let Some(o) = owners.get_mut(v) {
+                        *o = if *o == NONE { r as u32 } else { SHARED };
+                    }
+                }
             }
-            if judge && !distinct.insert(hash_str(&buf)) {
+            if judge && !distinct.insert(h) {
                 repeats += 1;
                 // Already more repeats than 5 % of the whole column allows: it identifies no one.
                 if repeats * 100 > source.len() * 5 {

@@ -70,7 +70,8 @@ fn progress_is_reported_in_order_and_ends_done() {
     let func: js_sys::Function = f.as_ref().clone().into();
     reconcile("s.csv".into(), SOURCE.to_vec(), "l.csv".into(), LIST.to_vec(), "{}", Some(func), None, None).unwrap();
     let seen = seen.borrow();
-    let stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    stages.dedup(); // reading reports several times per file
     assert_eq!(stages, ["reading_source", "reading_list", "mapping", "matching", "comparing", "done"]);
     assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
 }
