@@ -2,6 +2,9 @@
 //! and the big steps (reading, comparing) split naturally into two. In WebAssembly there is one
 //! thread and the two halves run in turn.
 
+/// How many threads `both` really uses: work is split in this many parts.
+pub const THREADS: usize = if cfg!(target_arch = "wasm32") { 1 } else { 2 };
+
 /// Run `a` and `b`, concurrently where threads exist, and return both results.
 pub fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     #[cfg(not(target_arch = "wasm32"))]

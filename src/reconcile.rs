@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::normalize::{normalize_into, parse_number, Step};
-use crate::par::both;
+use crate::par::{both, THREADS};
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
@@ -144,7 +144,8 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
         .collect()
 }
 
-/// `progress` hears how far comparing is (0 to 1) as it goes; matching comes first.
+/// `progress` hears how far comparing is (0 to 1) as it goes; a negative value means matching
+/// is still going on (it comes first).
 pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(f64)) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
@@ -152,7 +153,9 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
     let (source_keys, list_keys) =
         both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
     let (source_keys, list_keys) = (source_keys?, list_keys?);
+    progress(-0.5); // keys read; matching goes on
     let index = Index::build(&source_keys, &list_keys);
+    progress(-0.5);
 
     let mut findings = Vec::new();
     let mut sb = Buckets { rows: source.records(), ..Buckets::default() };
@@ -209,28 +212,26 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
     progress(0.0);
-    let diffs = differences(source, list, plan, &pair_of_list);
+    let diffs = differences(source, list, plan, &pair_of_list, &mut |f| progress(0.4 * f));
     progress(0.4);
-    // Each column's findings are independent: the columns are shared between two threads.
-    let work: Vec<(&Pair, Vec<Diff>)> = plan.columns.iter().zip(diffs).collect();
-    let (mut evens, mut odds) = (Vec::new(), Vec::new());
-    for (i, w) in work.into_iter().enumerate() {
-        if i % 2 == 0 {
-            evens.push(w)
-        } else {
-            odds.push(w)
+    // Each column's findings are independent: columns go in groups, one per thread, with a
+    // progress report after each group.
+    let mut results: Vec<(Vec<Finding>, Option<bool>)> = Vec::with_capacity(plan.columns.len());
+    let mut work = plan.columns.iter().zip(diffs);
+    let one = |(pair, d): (&Pair, Vec<Diff>)| column_findings(source, list, plan, pair, &pair_of_list, d);
+    while let Some(a) = work.next() {
+        if THREADS > 1 {
+            if let Some(b) = work.next() {
+                let (a, b) = both(|| one(a), || one(b));
+                results.extend([a, b]);
+                progress(0.4 + 0.4 * results.len() as f64 / plan.columns.len().max(1) as f64);
+                continue;
+            }
         }
+        results.push(one(a));
+        progress(0.4 + 0.4 * results.len() as f64 / plan.columns.len().max(1) as f64);
     }
-    let run = |work: Vec<(&Pair, Vec<Diff>)>| {
-        work.into_iter()
-            .map(|(pair, d)| column_findings(source, list, plan, pair, &pair_of_list, d))
-            .collect::<Vec<_>>()
-    };
-    let (evens, odds) = both(|| run(evens), || run(odds));
-    let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
-    for (i, pair) in plan.columns.iter().enumerate() {
-        let next = if i % 2 == 0 { evens.next() } else { odds.next() };
-        let (found, ident) = next.unwrap_or_default();
+    for (pair, (found, ident)) in plan.columns.iter().zip(results) {
         let counts = columns.entry(pair.source.clone()).or_insert_with(ColumnCounts::default);
         for f in &found {
             match f {
@@ -314,7 +315,13 @@ struct Diff {
 /// Row by row rather than column by column: the list is in another order than the source, so
 /// each pair's source row is a random place in memory, and visiting it once for all columns
 /// costs one cache miss instead of one per column. The list is split between two threads.
-fn differences(source: &Table, list: &Table, plan: &Plan, pair_of_list: &[u32]) -> Vec<Vec<Diff>> {
+fn differences(
+    source: &Table,
+    list: &Table,
+    plan: &Plan,
+    pair_of_list: &[u32],
+    progress: &mut dyn FnMut(f64),
+) -> Vec<Vec<Diff>> {
     let rows = |range: std::ops::Range<usize>| {
         let mut out: Vec<Vec<Diff>> = plan.columns.iter().map(|_| Vec::new()).collect();
         let tolerances: Vec<Option<f64>> =
@@ -344,14 +351,31 @@ fn differences(source: &Table, list: &Table, plan: &Plan, pair_of_list: &[u32]) 
         }
         out
     };
+    // In chunks, each shared between the threads, so that progress can be told between them.
     let n = pair_of_list.len();
-    let half = n / 2;
-    let (mut first, second) = both(|| rows(0..half), || rows(half..n));
-    for (f, s) in first.iter_mut().zip(second) {
-        f.extend(s);
+    let chunk = CHUNK_ROWS * THREADS;
+    let mut all: Vec<Vec<Diff>> = plan.columns.iter().map(|_| Vec::new()).collect();
+    let mut start = 0;
+    while start < n {
+        let end = (start + chunk).min(n);
+        let mid = start + (end - start) / THREADS;
+        let (first, second) =
+            if THREADS > 1 { both(|| rows(start..mid), || rows(mid..end)) } else { (rows(start..end), Vec::new()) };
+        for (c, (f, s)) in first.into_iter().zip(second.into_iter().chain(std::iter::repeat_with(Vec::new))).enumerate()
+        {
+            if let Some(out) = all.get_mut(c) {
+                out.extend(f);
+                out.extend(s);
+            }
+        }
+        progress(end as f64 / n as f64);
+        start = end;
     }
-    first
+    all
 }
+
+/// Pairs compared between two progress reports (per thread): about 100 ms in the browser.
+const CHUNK_ROWS: usize = 200_000;
 
 /// One column's differences as findings: slides first, then cross-wires, then mismatches.
 fn column_findings(

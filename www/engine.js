@@ -22,6 +22,28 @@ function base64Bytes(text) {
   return bytes;
 }
 
+// SHA-256 of each file's bytes, computed once by the browser (off the main thread) when the file
+// is first handed to the engine and reused by every later run: hashing 100 MB takes a while.
+const hashes = new WeakMap();
+
+function sha256Of(bytes) {
+  if (!(bytes instanceof Uint8Array) || !globalThis.crypto || !crypto.subtle) return Promise.resolve(undefined);
+  if (!hashes.has(bytes)) {
+    hashes.set(bytes, crypto.subtle.digest('SHA-256', bytes).then(
+      (d) => Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join(''),
+      () => undefined,
+    ));
+  }
+  return hashes.get(bytes);
+}
+
+// The worker gets its own copy of a file's bytes, moved rather than cloned (cloning 100 MB in
+// postMessage takes longer than copying it here); the page keeps the original for the next run.
+async function withHash(file) {
+  const sha256 = await sha256Of(file.bytes);
+  return { name: file.name, bytes: file.bytes.slice(), sha256 };
+}
+
 export class EngineError extends Error {
   constructor(detail) {
     super(detail.text || detail.message);
@@ -80,23 +102,32 @@ export function createEngine() {
     });
   }
 
-  async function call(op, args, onProgress) {
+  async function call(op, args, onProgress, transfer = []) {
     const engine = current || start();
     await engine.ready;
-    return send(engine.worker, op, args, onProgress);
+    return send(engine.worker, op, args, onProgress, transfer);
+  }
+
+  /** A request carrying files: hashed once, copied and moved to the worker. */
+  async function callWithFiles(op, files, rest, onProgress) {
+    const prepared = {};
+    for (const [key, file] of Object.entries(files)) prepared[key] = await withHash(file);
+    return call(op, { ...prepared, ...rest }, onProgress, Object.values(prepared).map((f) => f.bytes.buffer));
   }
 
   return {
     version: () => call('version'),
     sample: () => call('sample'),
-    inspect: (name, bytes, fileOptions) => call('inspect', { name, bytes, fileOptions }),
-    plan: (source, list, options) => call('plan', { source, list, options }),
-    run: (source, list, options, onProgress) => call('run', { source, list, options }, onProgress),
+    inspect: (name, bytes, fileOptions) =>
+      callWithFiles('inspect', { file: { name, bytes } }, { fileOptions }),
+    plan: (source, list, options) => callWithFiles('plan', { source, list }, { options }),
+    run: (source, list, options, onProgress) => callWithFiles('run', { source, list }, { options }, onProgress),
     findings: (query) => call('findings', query),
     rows: (sourceRow, listRow) => call('rows', { sourceRow, listRow }),
     export: (what, lang) => call('export', { what, lang }),
     examples: () => call('examples'),
-    validate: (file, schemaName, schemaText, fileOptions) => call('validate', { file, schemaName, schemaText, fileOptions }),
+    validate: (file, schemaName, schemaText, fileOptions) =>
+      callWithFiles('validate', { file }, { schemaName, schemaText, fileOptions }),
     validationFindings: (start, count) => call('validationFindings', { start, count }),
     validationExport: (what, lang) => call('validationExport', { what, lang }),
     terminate: () => stop(),

@@ -11,6 +11,11 @@ let lastTotal = 0;
 
 const encoder = new TextEncoder();
 
+/** The hash the page sent with the file, or one computed here. */
+async function hashOf(file) {
+  return typeof file.sha256 === 'string' ? file.sha256 : sha256(file.bytes);
+}
+
 // The browser's own SHA-256 (native code) instead of the core's (WebAssembly): several times
 // faster on big files. Without crypto.subtle the core hashes the bytes itself.
 async function sha256(bytes) {
@@ -26,15 +31,19 @@ async function sha256(bytes) {
 const handlers = {
   version: () => core.version(),
   sample: () => core.sample(),
-  inspect: async ({ name, bytes, fileOptions }) =>
-    core.inspect(name, bytes, JSON.stringify(fileOptions || {}), await sha256(bytes)),
+  inspect: async ({ file, fileOptions }) =>
+    core.inspect(file.name, file.bytes, JSON.stringify(fileOptions || {}), await hashOf(file)),
   plan: async ({ source, list, options }) =>
     core.prepare(source.name, source.bytes, list.name, list.bytes, JSON.stringify(options || {}),
-      await sha256(source.bytes), await sha256(list.bytes)),
+      await hashOf(source), await hashOf(list)),
   run: async ({ source, list, options }, id) => {
     if (run) run.free();
     run = null;
-    const [sourceHash, listHash] = [await sha256(source.bytes), await sha256(list.bytes)];
+    // Hashing big files takes a moment (when the page has not done it already).
+    self.postMessage({ id, progress: { stage: 'reading', fraction: 0 } });
+    const sourceHash = await hashOf(source);
+    self.postMessage({ id, progress: { stage: 'reading', fraction: 0.01 } });
+    const listHash = await hashOf(list);
     run = core.reconcile(source.name, source.bytes, list.name, list.bytes, JSON.stringify(options || {}),
       (progress) => self.postMessage({ id, progress }), sourceHash, listHash);
     lastFilter = '';
@@ -62,7 +71,7 @@ const handlers = {
     if (checked) checked.free();
     checked = null;
     checked = core.validate(file.name, file.bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}),
-      await sha256(file.bytes));
+      await hashOf(file));
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),
