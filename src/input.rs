@@ -76,12 +76,13 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
     let sha256 = input.sha256.unwrap_or_else(|| hex(&Sha256::digest(&input.bytes)));
     let decoded = decode(input.bytes, encoding, &name)?;
     progress(0.15); // hashed and decoded; the rest is parsing
-    let table = Table::parse_with_progress(&name, &decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
+    let encoding_label = decoded.encoding.label().to_string();
+    let table = Table::parse_with_progress(&name, decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
     let info = InputInfo {
         name,
         sha256,
         bytes,
-        encoding: decoded.encoding.label().to_string(),
+        encoding: encoding_label,
         delimiter: delimiter_label(table.delimiter),
         rows: table.records(),
         columns: table.header.clone(),

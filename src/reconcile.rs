@@ -327,19 +327,12 @@ fn differences(
         let tolerances: Vec<Option<f64>> =
             plan.columns.iter().map(|p| p.tolerance.filter(|_| p.normalize.contains(&Step::Number))).collect();
         let (mut a, mut b) = (String::new(), String::new());
-        let (sb, lb) = (source.bytes(), list.bytes());
-        let cell = |bytes: &'_ [u8], offsets: &[u32], c: usize| -> Option<std::ops::Range<usize>> {
-            Some(*offsets.get(c)? as usize..*offsets.get(c + 1)? as usize).filter(|r| r.end <= bytes.len())
-        };
         for l in range {
             let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
-            let (Some(so), Some(lo)) = (source.row_offsets(s as usize), list.row_offsets(l)) else { continue };
             for (c, pair) in plan.columns.iter().enumerate() {
                 // Raw bytes first: most cells are equal as written, and then there is nothing to do.
-                if let (Some(sr), Some(lr)) = (cell(sb, so, pair.source_index), cell(lb, lo, pair.list_index)) {
-                    if sb.get(sr) == lb.get(lr) {
-                        continue;
-                    }
+                if source.cell_bytes(s as usize, pair.source_index) == list.cell_bytes(l, pair.list_index) {
+                    continue;
                 }
                 let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
                 normalize_into(&pair.normalize, sv, &mut a);

@@ -60,27 +60,64 @@ pub struct Table {
     /// Records whose fields are all empty (e.g. Excel's trailing `,,,,` lines), skipped.
     pub blank_records: usize,
     places: Vec<Place>,
+    /// The decoded file itself: most cells are read where they stand, never copied.
     text: String,
-    /// Cell i spans `text[offsets[i]..offsets[i + 1]]`; u32 halves the index size and files over
-    /// 4 GiB are refused anyway (no browser could hold them).
-    offsets: Vec<u32>,
+    /// Cells that differ from their bytes in the file (quoted fields, with `""` made `"`).
+    extra: String,
+    /// Cell i is `spans[i]` of `text`, or of `extra` when the start has the EXTRA bit; u32
+    /// halves the index size, and files over 2 GiB are refused anyway (no browser could hold them).
+    spans: Vec<(u32, u32)>,
 }
+
+/// Marks a span in `extra`.
+const EXTRA: u32 = 1 << 31;
 
 impl Table {
     /// Read `text` (already decoded) with the given delimiter, or a sniffed one when `None`.
     pub fn parse(name: &str, text: &str, delimiter: Option<u8>) -> Result<Table> {
-        Table::parse_with_progress(name, text, delimiter, &mut |_| {})
+        Table::parse_with_progress(name, text.to_string(), delimiter, &mut |_| {})
     }
 
-    /// `parse`, telling `progress` the share of the text read so far every few ten thousand
-    /// records (reading is the longest step in the browser, where a bar must keep moving).
+    /// `parse`, keeping `text` as the table's storage (no copy of the cells), and telling
+    /// `progress` the share of the text read so far every few ten thousand records (reading is
+    /// the longest step in the browser, where a bar must keep moving).
     pub fn parse_with_progress(
         name: &str,
-        text: &str,
+        text: String,
         delimiter: Option<u8>,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Table> {
-        let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(text));
+        if text.len() >= EXTRA as usize {
+            return Err(too_big(name));
+        }
+        let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+        let (header, renamed, spans, extra, places, malformed, blank_records) =
+            Table::read_records(name, &text, delimiter, progress)?;
+        // `extra` holds unescaped quoted fields: runs of the (valid UTF-8) text with only ASCII
+        // quote bytes removed, so this check cannot fail; it is small, so it costs nothing.
+        let extra = String::from_utf8(extra)
+            .map_err(|e| Error::internal(format!("quoted cells are not UTF-8 after parsing ({e})")).in_file(name))?;
+        Ok(Table {
+            name: name.to_string(),
+            delimiter,
+            header,
+            renamed,
+            malformed,
+            blank_records,
+            places,
+            text,
+            extra,
+            spans,
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn read_records(
+        name: &str,
+        text: &str,
+        delimiter: u8,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<(Vec<String>, Vec<Renamed>, Vec<(u32, u32)>, Vec<u8>, Vec<Place>, Vec<Malformed>, usize)> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -104,55 +141,64 @@ impl Table {
         let (header, renamed) = unique_header(raw_header);
         let width = header.len();
 
-        // Most cells are short: reserve for the whole text once rather than growing in steps.
-        let mut bytes: Vec<u8> = Vec::with_capacity(text.len());
-        let mut offsets: Vec<u32> = Vec::with_capacity(text.len() / 8 + 1);
-        offsets.push(0);
+        // About ten bytes a cell: reserve once rather than growing in steps.
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 10 + 1);
+        let mut extra: Vec<u8> = Vec::new();
         let mut places = Vec::new();
         let mut malformed = Vec::new();
         let mut blank_records = 0;
         let mut row: u64 = 0;
         let mut lines = LineCounter::default();
+        let bytes = text.as_bytes();
         while read(&mut reader, &mut record, name)? {
             if is_blank(&record) {
                 blank_records += 1;
                 continue;
             }
             row += 1;
-            let at = record.position().map_or(0, |p| p.byte());
+            let at = record.position().map_or(0, |p| p.byte()) as usize;
             if row % PROGRESS_EVERY == 0 {
                 progress(at as f64 / text.len().max(1) as f64);
             }
-            let line = lines.line_of(text, at);
+            let line = lines.line_of(text, at as u64);
             if record.len() != width {
                 malformed.push(Malformed { row, line, fields: record.len(), expected: width });
                 continue;
             }
-            for field in record.iter() {
-                bytes.extend_from_slice(field);
-                let end = u32::try_from(bytes.len()).map_err(|_| too_big(name))?;
-                offsets.push(end);
+            // A record without quotes is its fields and delimiters exactly as they stand in the
+            // text: point at them. Otherwise (quoted fields) keep the unescaped fields aside.
+            // The reported position can sit before blank lines or a CRLF's LF: step over those.
+            let mut start = at;
+            while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            let at = start;
+            let mut p = at;
+            let in_place = record.iter().enumerate().all(|(i, f)| {
+                let here = bytes.get(p..p + f.len()) == Some(f)
+                    && (i + 1 == width || bytes.get(p + f.len()) == Some(&delimiter));
+                p += f.len() + 1;
+                here
+            });
+            if in_place {
+                let mut p = at;
+                for f in record.iter() {
+                    spans.push((p as u32, (p + f.len()) as u32));
+                    p += f.len() + 1;
+                }
+            } else {
+                for f in record.iter() {
+                    let start = extra.len();
+                    extra.extend_from_slice(f);
+                    if extra.len() >= EXTRA as usize {
+                        return Err(too_big(name));
+                    }
+                    spans.push((start as u32 | EXTRA, extra.len() as u32 | EXTRA));
+                }
             }
             places.push(Place { row, line });
         }
-        // Validating again would cost as much as decoding did (a second pass over the file).
-        debug_assert!(std::str::from_utf8(&bytes).is_ok());
-        // SAFETY: `text` is a &str, so valid UTF-8, and every field is a run of its bytes with only
-        // ASCII bytes removed (delimiters, quotes, CR/LF; a doubled quote becomes one). UTF-8
-        // never uses ASCII bytes inside a multi-byte character, so each field, and the fields
-        // written one after another, are valid UTF-8 too.
-        let text = unsafe { String::from_utf8_unchecked(bytes) };
-        Ok(Table {
-            name: name.to_string(),
-            delimiter,
-            header,
-            renamed,
-            malformed,
-            blank_records,
-            places,
-            text,
-            offsets,
-        })
+        Ok((header, renamed, spans, extra, places, malformed, blank_records))
     }
 
     /// Number of readable rows (malformed ones excluded).
@@ -176,22 +222,30 @@ impl Table {
     /// The cell at readable row `row` (0-based index, not the report's row number), column `col`.
     /// Out of range gives "" rather than a panic.
     pub fn cell(&self, row: usize, col: usize) -> &str {
-        let i = row * self.header.len() + col;
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) if col < self.header.len() => self.text.get(a as usize..b as usize).unwrap_or(""),
-            _ => "",
+        match self.span(row, col) {
+            Some((a, b)) if a & EXTRA != 0 => self.extra.get((a & !EXTRA) as usize..(b & !EXTRA) as usize),
+            Some((a, b)) => self.text.get(a as usize..b as usize),
+            None => None,
         }
+        .unwrap_or("")
     }
 
-    /// A readable row's cells as byte ranges of `bytes()`: `width() + 1` offsets, cell `c` being
-    /// `offsets[c]..offsets[c + 1]`. For hot loops that compare many cells of one row.
-    pub fn row_offsets(&self, row: usize) -> Option<&[u32]> {
+    /// The cell's bytes, for comparing without the char-boundary checks of `cell`.
+    pub fn cell_bytes(&self, row: usize, col: usize) -> &[u8] {
+        match self.span(row, col) {
+            Some((a, b)) if a & EXTRA != 0 => self.extra.as_bytes().get((a & !EXTRA) as usize..(b & !EXTRA) as usize),
+            Some((a, b)) => self.text.as_bytes().get(a as usize..b as usize),
+            None => None,
+        }
+        .unwrap_or(&[])
+    }
+
+    fn span(&self, row: usize, col: usize) -> Option<(u32, u32)> {
         let w = self.header.len();
-        self.offsets.get(row * w..row * w + w + 1)
-    }
-
-    pub fn bytes(&self) -> &[u8] {
-        self.text.as_bytes()
+        if col >= w {
+            return None;
+        }
+        self.spans.get(row * w + col).copied()
     }
 
     pub fn place(&self, row: usize) -> Place {
@@ -215,7 +269,10 @@ impl Table {
 
     /// Bytes held by the table, for memory figures.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.offsets.capacity() * 4 + self.places.capacity() * std::mem::size_of::<Place>()
+        self.text.capacity()
+            + self.extra.capacity()
+            + self.spans.capacity() * 8
+            + self.places.capacity() * std::mem::size_of::<Place>()
     }
 }
 
@@ -338,6 +395,18 @@ pub fn parse_delimiter(s: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_read_in_place_or_unescaped_alike() {
+        let t = Table::parse("t.csv", "a,b\n\n\nx,y\n\"q,1\",\"say \"\"hi\"\"\"\r\nplain,\n", None).unwrap();
+        assert_eq!((t.cell(0, 0), t.cell(0, 1)), ("x", "y"));
+        assert_eq!((t.cell(1, 0), t.cell(1, 1)), ("q,1", "say \"hi\""));
+        assert_eq!((t.cell(2, 0), t.cell(2, 1)), ("plain", ""));
+        assert_eq!(t.cell_bytes(1, 1), "say \"hi\"".as_bytes());
+        assert_eq!((t.cell(9, 0), t.cell(0, 9)), ("", ""), "out of range is empty, not a panic");
+        // Plain records are not copied: only the quoted one is kept aside.
+        assert_eq!(t.extra, "q,1say \"hi\"");
+    }
 
     fn parse(text: &str) -> Table {
         Table::parse("t.csv", text, None).unwrap()
