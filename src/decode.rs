@@ -433,6 +433,7 @@ fn halfwidth_kana(prev: char, c: char) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
     use encoding_rs::{EUC_JP, SHIFT_JIS};
 
     fn encode(text: &str, encoding: &'static Encoding) -> Vec<u8> {
@@ -451,8 +452,8 @@ mod tests {
             .collect()
     }
 
-    fn ok(bytes: Vec<u8>, requested: Option<TextEncoding>) -> Decoded {
-        decode(bytes, requested, "t.csv").unwrap()
+    fn ok(bytes: Vec<u8>, requested: Option<TextEncoding>) -> TestResult<Decoded> {
+        Ok(decode(bytes, requested, "t.csv")?)
     }
 
     fn err(bytes: Vec<u8>, requested: Option<TextEncoding>) -> Error {
@@ -467,75 +468,81 @@ mod tests {
         "顧客ID,氏名,住所\nC1,山田 太郎,東京都千代田区丸の内1-1\nC2,鈴木 花子,大阪府大阪市北区梅田2-2\n";
 
     #[test]
-    fn utf8_is_taken_without_copy() {
+    fn utf8_is_taken_without_copy() -> TestResult {
         let bytes = NAMES.as_bytes().to_vec();
         let at = bytes.as_ptr();
-        let d = ok(bytes, None);
+        let d = ok(bytes, None)?;
         assert_eq!((d.text.as_str(), d.encoding), (NAMES, Utf8));
         assert_eq!(d.text.as_ptr(), at);
+        Ok(())
     }
 
     #[test]
-    fn utf8_bom_is_stripped() {
+    fn utf8_bom_is_stripped() -> TestResult {
         let bytes = [b"\xEF\xBB\xBF", NAMES.as_bytes()].concat();
         for requested in [None, Some(Utf8), Some(Utf8Bom)] {
-            let d = ok(bytes.clone(), requested);
+            let d = ok(bytes.clone(), requested)?;
             assert_eq!((d.text.as_str(), d.encoding), (NAMES, Utf8Bom));
         }
-        assert_eq!(ok(NAMES.into(), Some(Utf8Bom)).encoding, Utf8); // says what the file is
-        assert_eq!(ok(b"\xEF\xBB\xBF".to_vec(), None), Decoded { text: String::new(), encoding: Utf8Bom });
+        assert_eq!(ok(NAMES.into(), Some(Utf8Bom))?.encoding, Utf8); // says what the file is
+        assert_eq!(ok(b"\xEF\xBB\xBF".to_vec(), None)?, Decoded { text: String::new(), encoding: Utf8Bom });
+        Ok(())
     }
 
     #[test]
-    fn utf16_with_bom_as_excel_writes_unicode_text() {
+    fn utf16_with_bom_as_excel_writes_unicode_text() -> TestResult {
         let text = "顧客ID\t氏名\tメール\r\nC1\t髙橋 一郎\ttaro@example.jp\r\nC2\t😀\t\r\n";
         for (encoding, big_endian) in [(Utf16le, false), (Utf16be, true)] {
             let bytes = utf16(text, big_endian, true);
-            assert_eq!(ok(bytes.clone(), None), Decoded { text: text.into(), encoding });
-            assert_eq!(ok(bytes, Some(encoding)), Decoded { text: text.into(), encoding });
+            assert_eq!(ok(bytes.clone(), None)?, Decoded { text: text.into(), encoding });
+            assert_eq!(ok(bytes, Some(encoding))?, Decoded { text: text.into(), encoding });
         }
+        Ok(())
     }
 
     #[test]
-    fn utf16_without_bom_is_sniffed() {
+    fn utf16_without_bom_is_sniffed() -> TestResult {
         let text = "id\tname\r\nC1\t山田 太郎\r\nC2\tSuzuki Hanako\r\n";
-        assert_eq!(ok(utf16(text, false, false), None), Decoded { text: text.into(), encoding: Utf16le });
-        assert_eq!(ok(utf16(text, true, false), None), Decoded { text: text.into(), encoding: Utf16be });
+        assert_eq!(ok(utf16(text, false, false), None)?, Decoded { text: text.into(), encoding: Utf16le });
+        assert_eq!(ok(utf16(text, true, false), None)?, Decoded { text: text.into(), encoding: Utf16be });
+        Ok(())
     }
 
     #[test]
-    fn cp932_with_nec_ibm_extensions_and_halfwidth_kana() {
+    fn cp932_with_nec_ibm_extensions_and_halfwidth_kana() -> TestResult {
         let text = "顧客ID,氏名,カナ,備考\nC1,髙橋 一郎,ﾀｶﾊｼ ｲﾁﾛｳ,①\nC2,山﨑 花子,ﾔﾏｻﾞｷ ﾊﾅｺ,㈱山田商事\nC3,山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,\n";
         let bytes = encode(text, SHIFT_JIS);
-        assert_eq!(ok(bytes.clone(), None), Decoded { text: text.into(), encoding: Cp932 });
-        assert_eq!(ok(bytes, Some(Cp932)), Decoded { text: text.into(), encoding: Cp932 });
+        assert_eq!(ok(bytes.clone(), None)?, Decoded { text: text.into(), encoding: Cp932 });
+        assert_eq!(ok(bytes, Some(Cp932))?, Decoded { text: text.into(), encoding: Cp932 });
+        Ok(())
     }
 
     #[test]
-    fn euc_jp() {
+    fn euc_jp() -> TestResult {
         let text = "顧客ID,氏名,フリガナ\nC1,山田 太郎,ヤマダ タロウ\nC2,鈴木 花子,スズキ ハナコ\n";
         let bytes = encode(text, EUC_JP);
         assert!(!valid(&bytes, SHIFT_JIS)); // longer EUC-JP text is seldom valid CP932
-        assert_eq!(ok(bytes.clone(), None), Decoded { text: text.into(), encoding: EucJp });
-        assert_eq!(ok(bytes, Some(EucJp)), Decoded { text: text.into(), encoding: EucJp });
-        assert_eq!(ok(encode(NAMES, EUC_JP), None), Decoded { text: NAMES.into(), encoding: EucJp });
+        assert_eq!(ok(bytes.clone(), None)?, Decoded { text: text.into(), encoding: EucJp });
+        assert_eq!(ok(bytes, Some(EucJp))?, Decoded { text: text.into(), encoding: EucJp });
+        assert_eq!(ok(encode(NAMES, EUC_JP), None)?, Decoded { text: NAMES.into(), encoding: EucJp });
+        Ok(())
     }
 
     #[test]
-    fn short_samples_are_told_apart() {
+    fn short_samples_are_told_apart() -> TestResult {
         // Kanji in CP932 are invalid EUC-JP: no doubt there.
         let kanji = "id,name\nC1,佐藤 太郎\nC2,山田 花子\nC3,前田 誠\n";
-        let d = ok(encode(kanji, SHIFT_JIS), None);
+        let d = ok(encode(kanji, SHIFT_JIS), None)?;
         assert_eq!((d.text.as_str(), d.encoding), (kanji, Cp932));
         // Kanji in EUC-JP read as half-width kana in CP932 (ｺｴﾆ｣ ﾂﾀﾏｺ...).
         let bytes = encode(kanji, EUC_JP);
         assert!(valid(&bytes, SHIFT_JIS));
-        assert_eq!(ok(bytes, None), Decoded { text: kanji.into(), encoding: EucJp });
+        assert_eq!(ok(bytes, None)?, Decoded { text: kanji.into(), encoding: EucJp });
         // Half-width kana in CP932 read as kanji in EUC-JP (鎗折 ...).
         let kana = "id,kana\nC1,ﾔﾏﾀﾞ ｹﾝｼﾞ\nC2,ｽｽﾞｷ ﾒｸﾞﾐ\nC3,ﾏﾂﾓﾄ ﾕﾐ\n";
         let bytes = encode(kana, SHIFT_JIS);
         assert!(valid(&bytes, EUC_JP));
-        assert_eq!(ok(bytes, None), Decoded { text: kana.into(), encoding: Cp932 });
+        assert_eq!(ok(bytes, None)?, Decoded { text: kana.into(), encoding: Cp932 });
         // One row each. (A lone word of four half-width kana without a voicing mark can read
         // as two common kanji: ｼｮｳﾀ in CP932 is 汐垣 in EUC-JP, and EUC-JP wins that one.)
         for (text, encoding, other) in [
@@ -545,23 +552,25 @@ mod tests {
         ] {
             let bytes = encode(text, encoding);
             assert!(valid(&bytes, EUC_JP) && valid(&bytes, SHIFT_JIS), "{text}");
-            assert_eq!(ok(bytes, None), Decoded { text: text.into(), encoding: other });
+            assert_eq!(ok(bytes, None)?, Decoded { text: text.into(), encoding: other });
         }
+        Ok(())
     }
 
     #[test]
-    fn requested_encoding_is_obeyed() {
+    fn requested_encoding_is_obeyed() -> TestResult {
         // UTF-8 bytes read as CP932 because the user said so: mojibake, but no detection.
         let bytes = "山田\n".as_bytes().to_vec();
-        let d = ok(bytes.clone(), Some(Cp932));
+        let d = ok(bytes.clone(), Some(Cp932))?;
         assert_eq!((d.text.as_str(), d.encoding), ("螻ｱ逕ｰ\n", Cp932));
         // An EUC-JP sample the detector would take as EUC-JP, read as CP932.
         let bytes = encode("山田 花子\n", EUC_JP);
-        assert_eq!(ok(bytes.clone(), None).encoding, EucJp);
-        assert_eq!(ok(bytes, Some(Cp932)).encoding, Cp932);
+        assert_eq!(ok(bytes.clone(), None)?.encoding, EucJp);
+        assert_eq!(ok(bytes, Some(Cp932))?.encoding, Cp932);
         // A UTF-16 file without BOM, stated.
         let bytes = utf16("氏名\r\n", false, false);
-        assert_eq!(ok(bytes, Some(Utf16le)).text, "氏名\r\n");
+        assert_eq!(ok(bytes, Some(Utf16le))?.text, "氏名\r\n");
+        Ok(())
     }
 
     /// Checks the error's kind, file, line, byte and that its message names the bytes.
@@ -646,27 +655,29 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_workbooks() {
-        assert_eq!(ok(Vec::new(), None), Decoded { text: String::new(), encoding: Utf8 });
+    fn empty_and_workbooks() -> TestResult {
+        assert_eq!(ok(Vec::new(), None)?, Decoded { text: String::new(), encoding: Utf8 });
         let e = err(b"PK\x03\x04\x14\x00\x06\x00".to_vec(), None);
         assert_at(&e, 1, 0, "Excel workbook (.xlsx)");
+        Ok(())
     }
 
     #[test]
-    fn big_halfwidth_file_outgrows_the_estimate() {
+    fn big_halfwidth_file_outgrows_the_estimate() -> TestResult {
         // Half-width kana triple in size, past the 1.5× first estimate: the string must grow.
         let text = "ﾔﾏﾀﾞ ﾀﾛｳ,ｽｽﾞｷ ﾊﾅｺ\n".repeat(20_000);
-        assert_eq!(ok(encode(&text, SHIFT_JIS), Some(Cp932)).text, text);
-        assert_eq!(ok(encode(&text, SHIFT_JIS), None), Decoded { text, encoding: Cp932 });
+        assert_eq!(ok(encode(&text, SHIFT_JIS), Some(Cp932))?.text, text);
+        assert_eq!(ok(encode(&text, SHIFT_JIS), None)?, Decoded { text, encoding: Cp932 });
+        Ok(())
     }
 
     #[test]
-    fn labels() {
+    fn labels() -> TestResult {
         let all = [Utf8, Utf8Bom, Utf16le, Utf16be, Cp932, EucJp];
         for e in all {
             assert_eq!(TextEncoding::from_label(e.label()), Some(e));
             assert_eq!(e.to_string(), e.label());
-            assert_eq!(serde_json::to_string(&e).unwrap(), format!("\"{}\"", e.label()));
+            assert_eq!(serde_json::to_string(&e)?, format!("\"{}\"", e.label()));
         }
         let aliases = [
             ("UTF8", Utf8),
@@ -688,5 +699,6 @@ mod tests {
         for unknown in ["", "latin1", "utf-32", "shift"] {
             assert_eq!(TextEncoding::from_label(unknown), None);
         }
+        Ok(())
     }
 }

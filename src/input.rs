@@ -99,16 +99,18 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
     #[test]
-    fn loads_and_describes_a_file() {
-        let l = load(Input::new("a.csv", "id;name\n1;x\n".as_bytes()), &FileOptions::default()).unwrap();
+    fn loads_and_describes_a_file() -> TestResult {
+        let l = load(Input::new("a.csv", "id;name\n1;x\n".as_bytes()), &FileOptions::default())?;
         assert_eq!(l.info.delimiter, ";");
         assert_eq!(l.info.encoding, "utf-8");
         assert_eq!(l.info.rows, 1);
         // sha256("id;name\n1;x\n")
         assert_eq!(l.info.sha256.len(), 64);
         assert_eq!(l.info.sha256, hex(&Sha256::digest(b"id;name\n1;x\n")));
+        Ok(())
     }
 
     #[test]

@@ -60,6 +60,10 @@ use report::{Inputs, Mapping, Summary, Tool};
 
 pub use report::Side;
 
+/// Unit tests return errors with `?` rather than unwrapping them: a failing test shows the error.
+#[cfg(test)]
+pub(crate) type TestResult<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
 /// Read both files, map their columns, match rows by key and report every discrepancy.
 pub fn reconcile(source: Input, list: Input, options: &Options) -> Result<Report> {
     reconcile_with(source, list, options, &mut |_| {}).map(|r| r.report)

@@ -487,15 +487,17 @@ fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
     use Step::*;
 
     #[test]
-    fn step_names_round_trip_and_match_serde() {
+    fn step_names_round_trip_and_match_serde() -> TestResult {
         for s in Step::ALL {
             assert_eq!(Step::from_name(s.name()), Some(s));
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.name()));
+            assert_eq!(serde_json::to_string(&s)?, format!("\"{}\"", s.name()));
         }
         assert_eq!(Step::from_name("NFKC"), None);
+        Ok(())
     }
 
     #[test]

@@ -101,9 +101,10 @@ impl Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
     #[test]
-    fn the_design_example_parses() {
+    fn the_design_example_parses() -> TestResult {
         let o = Options::from_json(
             r#"{
               "source": {"encoding": "auto", "delimiter": "auto"},
@@ -115,18 +116,22 @@ mod tests {
               ],
               "max_findings": null
             }"#,
-        )
-        .unwrap();
+        )?;
         assert_eq!(o.list.encoding, "cp932");
-        assert_eq!(o.key.as_ref().unwrap()[0].list.as_deref(), Some("顧客ID"));
-        assert_eq!(o.columns.as_ref().unwrap()[1].normalize, Some(vec![Step::Integer]));
+        assert_eq!(o.key.as_deref().and_then(|k| k.first()).and_then(|k| k.list.as_deref()), Some("顧客ID"));
+        assert_eq!(
+            o.columns.as_deref().and_then(|c| c.get(1)).and_then(|c| c.normalize.clone()),
+            Some(vec![Step::Integer])
+        );
+        Ok(())
     }
 
     #[test]
-    fn empty_object_means_everything_automatic() {
-        let o = Options::from_json("{}").unwrap();
+    fn empty_object_means_everything_automatic() -> TestResult {
+        let o = Options::from_json("{}")?;
         assert_eq!(o, Options::default());
         assert_eq!(o.source.encoding, "auto");
+        Ok(())
     }
 
     #[test]
@@ -139,8 +144,9 @@ mod tests {
     }
 
     #[test]
-    fn round_trips() {
+    fn round_trips() -> TestResult {
         let o = Options { key: Some(vec![ColumnSpec::pair("id", "顧客ID")]), ..Options::default() };
-        assert_eq!(Options::from_json(&o.to_json()).unwrap(), o);
+        assert_eq!(Options::from_json(&o.to_json())?, o);
+        Ok(())
     }
 }

@@ -326,9 +326,10 @@ fn no_column(table: &Table, name: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
-    fn table(name: &str, text: &str) -> Table {
-        Table::parse(name, text, None).unwrap()
+    fn table(name: &str, text: &str) -> TestResult<Table> {
+        Ok(Table::parse(name, text, None)?)
     }
 
     const SOURCE: &str = "customer_id,name,email,phone,points\n\
@@ -337,14 +338,14 @@ mod tests {
         C003,佐藤 一郎,ichiro@example.jp,090-5555-6666,300\n";
 
     #[test]
-    fn maps_japanese_headers_by_synonym_and_picks_the_id_as_key() {
-        let s = table("s.csv", SOURCE);
+    fn maps_japanese_headers_by_synonym_and_picks_the_id_as_key() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
         let l = table(
             "l.csv",
             "ポイント,メールアドレス,顧客ID,お名前,TEL\n100,taro@example.jp,C001,山田 太郎,09011112222\n\
              200,hanako@example.jp,C002,鈴木 花子,09033334444\n",
-        );
-        let p = plan(&s, &l, &Options::default()).unwrap();
+        )?;
+        let p = plan(&s, &l, &Options::default())?;
         assert_eq!(p.key.len(), 1);
         assert_eq!((p.key[0].source.as_str(), p.key[0].list.as_str()), ("customer_id", "顧客ID"));
         let cols: Vec<_> = p.columns.iter().map(|c| (c.source.as_str(), c.list.as_str(), c.mapped_by)).collect();
@@ -360,66 +361,72 @@ mod tests {
         assert_eq!(p.columns[1].normalize, vec![Step::Nfkc, Step::Trim, Step::Lowercase]);
         assert_eq!(p.columns[2].normalize, vec![Step::Nfkc, Step::DigitsOnly]);
         assert_eq!(p.columns[3].normalize, vec![Step::Integer]);
+        Ok(())
     }
 
     #[test]
-    fn maps_unknown_headers_by_content() {
-        let s = table("s.csv", SOURCE);
-        let l = table("l.csv", "id,連絡先\nC001,TARO@example.jp\nC002,hanako@example.jp\nC003,x@y.jp\n");
-        let p = plan(&s, &l, &Options::default()).unwrap();
-        let email = p.columns.iter().find(|c| c.source == "email").unwrap();
+    fn maps_unknown_headers_by_content() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "id,連絡先\nC001,TARO@example.jp\nC002,hanako@example.jp\nC003,x@y.jp\n")?;
+        let p = plan(&s, &l, &Options::default())?;
+        let email = p.columns.iter().find(|c| c.source == "email").ok_or("email is not compared")?;
         assert_eq!((email.list.as_str(), email.mapped_by), ("連絡先", MappedBy::Content));
         assert_eq!(p.unmapped_source, vec!["name", "phone", "points"]);
+        Ok(())
     }
 
     #[test]
-    fn without_an_id_the_email_is_the_key() {
-        let s = table("s.csv", "name,email\nA,a@x.jp\nB,b@x.jp\nA,c@x.jp\n");
-        let l = table("l.csv", "氏名,メール\nA,c@x.jp\nB,b@x.jp\n");
-        let p = plan(&s, &l, &Options::default()).unwrap();
+    fn without_an_id_the_email_is_the_key() -> TestResult {
+        let s = table("s.csv", "name,email\nA,a@x.jp\nB,b@x.jp\nA,c@x.jp\n")?;
+        let l = table("l.csv", "氏名,メール\nA,c@x.jp\nB,b@x.jp\n")?;
+        let p = plan(&s, &l, &Options::default())?;
         assert_eq!(p.key[0].source, "email");
         assert_eq!(p.columns[0].source, "name");
+        Ok(())
     }
 
     #[test]
-    fn a_composite_key_when_no_single_column_is_unique() {
-        let s = table("s.csv", "family,given,pts\n山田,太郎,1\n山田,花子,2\n鈴木,太郎,3\n");
-        let l = table("l.csv", "family,given,pts\n山田,花子,2\n鈴木,太郎,3\n山田,太郎,1\n");
-        let p = plan(&s, &l, &Options::default()).unwrap();
+    fn a_composite_key_when_no_single_column_is_unique() -> TestResult {
+        let s = table("s.csv", "family,given,pts\n山田,太郎,1\n山田,花子,2\n鈴木,太郎,3\n")?;
+        let l = table("l.csv", "family,given,pts\n山田,花子,2\n鈴木,太郎,3\n山田,太郎,1\n")?;
+        let p = plan(&s, &l, &Options::default())?;
         let key: Vec<_> = p.key.iter().map(|k| k.source.as_str()).collect();
         assert_eq!(key, vec!["family", "given"]);
+        Ok(())
     }
 
     #[test]
-    fn options_override_mapping_key_and_steps() {
-        let s = table("s.csv", SOURCE);
-        let l = table("l.csv", "no,mail\nC001,taro@example.jp\n");
+    fn options_override_mapping_key_and_steps() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "no,mail\nC001,taro@example.jp\n")?;
         let o = Options::from_json(
             r#"{"key": [{"source": "customer_id", "list": "no"}],
                 "columns": [{"source": "email", "list": "mail", "normalize": ["trim"]}]}"#,
-        )
-        .unwrap();
-        let p = plan(&s, &l, &o).unwrap();
+        )?;
+        let p = plan(&s, &l, &o)?;
         assert_eq!(p.key[0].list, "no");
         assert_eq!(p.columns.len(), 1);
         assert_eq!(p.columns[0].normalize, vec![Step::Trim]);
         assert_eq!(p.columns[0].mapped_by, MappedBy::Options);
+        Ok(())
     }
 
     #[test]
-    fn a_missing_column_is_a_clear_error() {
-        let s = table("s.csv", SOURCE);
-        let l = table("l.csv", "id,mail\nC001,a@x\n");
-        let o = Options::from_json(r#"{"key": [{"source": "kunde"}]}"#).unwrap();
+    fn a_missing_column_is_a_clear_error() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "id,mail\nC001,a@x\n")?;
+        let o = Options::from_json(r#"{"key": [{"source": "kunde"}]}"#)?;
         let e = plan(&s, &l, &o).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Options);
         assert!(e.to_string().contains("s.csv: column \"kunde\": there is no column \"kunde\""), "{e}");
+        Ok(())
     }
 
     #[test]
-    fn no_usable_key_is_an_error() {
-        let s = table("s.csv", "a,b\n1,x\n1,x\n");
-        let l = table("l.csv", "a,b\n1,x\n");
+    fn no_usable_key_is_an_error() -> TestResult {
+        let s = table("s.csv", "a,b\n1,x\n1,x\n")?;
+        let l = table("l.csv", "a,b\n1,x\n")?;
         assert_eq!(plan(&s, &l, &Options::default()).unwrap_err().kind, ErrorKind::Key);
+        Ok(())
     }
 }

@@ -615,6 +615,7 @@ pub fn generate(spec: &SampleSpec) -> Sample {
 mod tests {
     use super::*;
     use crate::normalize::{normalize, Step};
+    use crate::TestResult;
 
     #[test]
     fn same_spec_same_bytes() {
@@ -624,7 +625,7 @@ mod tests {
     }
 
     #[test]
-    fn truth_counts_add_up() {
+    fn truth_counts_add_up() -> TestResult {
         let s = generate(&SampleSpec {
             rows: 1000,
             rate: 0.05,
@@ -637,8 +638,9 @@ mod tests {
         assert_eq!(t.list_rows, 1000 - t.missing.len() + t.unexpected.len() + 5 + 2);
         assert_eq!(t.malformed_rows.len(), 2);
         assert_eq!(t.shifted.map(|s| s.1), Some(60));
-        let text = String::from_utf8(s.list).unwrap();
+        let text = String::from_utf8(s.list)?;
         assert_eq!(text.lines().count(), t.list_rows + 1);
+        Ok(())
     }
 
     #[test]

@@ -434,13 +434,14 @@ fn date_pattern(p: &str, at: &At) -> Result<Vec<DatePart>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
     fn schema(text: &str) -> Result<Schema> {
         Schema::from_json(text, "schema.json")
     }
 
     #[test]
-    fn reads_fields_constraints_and_keys() {
+    fn reads_fields_constraints_and_keys() -> TestResult {
         let s = schema(
             r#"{"fields": [
                 {"name": "id", "type": "string", "constraints": {"required": true, "pattern": "C[0-9]{4}"}},
@@ -448,11 +449,11 @@ mod tests {
                 {"name": "since", "type": "date", "format": "%Y/%m/%d", "constraints": {"minimum": "2000-01-01"}},
                 {"name": "zip", "jpFormat": "postal-code", "x-note": "extra properties are fine"}
               ], "primaryKey": "id", "missingValues": ["", "-"]}"#,
-        )
-        .unwrap();
+        )?;
         assert_eq!(s.fields.len(), 4);
-        assert!(s.fields[0].pattern.as_ref().unwrap().matches("C0001"));
-        assert!(!s.fields[0].pattern.as_ref().unwrap().matches("xC0001"), "anchored");
+        let pattern = s.fields[0].pattern.as_ref().ok_or("no pattern")?;
+        assert!(pattern.matches("C0001"));
+        assert!(!pattern.matches("xC0001"), "anchored");
         assert_eq!(s.fields[1].group_char, Some(','));
         assert_eq!(s.fields[1].maximum, Some(("100000".into(), Bound::Number(100000.0))));
         assert_eq!(
@@ -468,6 +469,7 @@ mod tests {
         assert_eq!(s.fields[3].jp_format, Some(JpFormat::PostalCode));
         assert_eq!(s.primary_key, ["id"]);
         assert_eq!(s.missing_values, ["", "-"]);
+        Ok(())
     }
 
     #[test]

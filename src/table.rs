@@ -395,10 +395,11 @@ pub fn parse_delimiter(s: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
     #[test]
-    fn cells_are_read_in_place_or_unescaped_alike() {
-        let t = Table::parse("t.csv", "a,b\n\n\nx,y\n\"q,1\",\"say \"\"hi\"\"\"\r\nplain,\n", None).unwrap();
+    fn cells_are_read_in_place_or_unescaped_alike() -> TestResult {
+        let t = Table::parse("t.csv", "a,b\n\n\nx,y\n\"q,1\",\"say \"\"hi\"\"\"\r\nplain,\n", None)?;
         assert_eq!((t.cell(0, 0), t.cell(0, 1)), ("x", "y"));
         assert_eq!((t.cell(1, 0), t.cell(1, 1)), ("q,1", "say \"hi\""));
         assert_eq!((t.cell(2, 0), t.cell(2, 1)), ("plain", ""));
@@ -406,44 +407,48 @@ mod tests {
         assert_eq!((t.cell(9, 0), t.cell(0, 9)), ("", ""), "out of range is empty, not a panic");
         // Plain records are not copied: only the quoted one is kept aside.
         assert_eq!(t.extra, "q,1say \"hi\"");
+        Ok(())
     }
 
-    fn parse(text: &str) -> Table {
-        Table::parse("t.csv", text, None).unwrap()
+    fn parse(text: &str) -> TestResult<Table> {
+        Ok(Table::parse("t.csv", text, None)?)
     }
 
     #[test]
-    fn reads_quoted_fields_with_delimiters_quotes_and_newlines() {
-        let t = parse("id,note\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,end\n");
+    fn reads_quoted_fields_with_delimiters_quotes_and_newlines() -> TestResult {
+        let t = parse("id,note\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,end\n")?;
         assert_eq!(t.len(), 4);
         assert_eq!(t.cell(0, 1), "a, b");
         assert_eq!(t.cell(1, 1), "say \"hi\"");
         assert_eq!(t.cell(2, 1), "two\nlines");
         // The record after a two-line cell starts on line 6.
         assert_eq!(t.place(3), Place { row: 4, line: 6 });
+        Ok(())
     }
 
     #[test]
-    fn crlf_blank_trailing_lines_and_no_final_newline() {
-        let a = parse("id,name\r\n1,A\r\n2,B\r\n\r\n\r\n");
-        let b = parse("id,name\n1,A\n2,B");
+    fn crlf_blank_trailing_lines_and_no_final_newline() -> TestResult {
+        let a = parse("id,name\r\n1,A\r\n2,B\r\n\r\n\r\n")?;
+        let b = parse("id,name\n1,A\n2,B")?;
         for t in [&a, &b] {
             assert_eq!(t.len(), 2);
             assert_eq!(t.cell(1, 1), "B");
         }
+        Ok(())
     }
 
     #[test]
-    fn blank_records_are_skipped_and_not_numbered() {
-        let t = parse("id,name\n1,A\n,\n\n2,B\n");
+    fn blank_records_are_skipped_and_not_numbered() -> TestResult {
+        let t = parse("id,name\n1,A\n,\n\n2,B\n")?;
         assert_eq!(t.len(), 2);
         assert_eq!(t.blank_records, 1);
         assert_eq!(t.place(1), Place { row: 2, line: 5 });
+        Ok(())
     }
 
     #[test]
-    fn malformed_rows_are_set_aside_and_nothing_shifts() {
-        let t = parse("id,name,email\n1,A,a@x\n2,B\n3,C,c@x,extra\n4,D,d@x\n");
+    fn malformed_rows_are_set_aside_and_nothing_shifts() -> TestResult {
+        let t = parse("id,name,email\n1,A,a@x\n2,B\n3,C,c@x,extra\n4,D,d@x\n")?;
         assert_eq!(t.len(), 2);
         assert_eq!(t.malformed.len(), 2);
         assert_eq!(t.malformed[0], Malformed { row: 2, line: 3, fields: 2, expected: 3 });
@@ -452,14 +457,16 @@ mod tests {
         assert_eq!(t.cell(1, 2), "d@x");
         assert_eq!(t.place(1).row, 4);
         assert_eq!(t.records(), 4);
+        Ok(())
     }
 
     #[test]
-    fn repeated_and_empty_header_names_are_renamed() {
-        let t = parse("email,name,email,,email\n1,2,3,4,5\n");
+    fn repeated_and_empty_header_names_are_renamed() -> TestResult {
+        let t = parse("email,name,email,,email\n1,2,3,4,5\n")?;
         assert_eq!(t.header, vec!["email", "name", "email (2)", "column_4", "email (3)"]);
         assert_eq!(t.renamed.len(), 3);
         assert_eq!(t.renamed[0], Renamed { column: 3, from: "email".into(), to: "email (2)".into() });
+        Ok(())
     }
 
     #[test]
@@ -474,25 +481,28 @@ mod tests {
     }
 
     #[test]
-    fn empty_file_is_an_error_naming_the_file() {
+    fn empty_file_is_an_error_naming_the_file() -> TestResult {
         let e = Table::parse("list.csv", "", None).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Parse);
         assert!(e.to_string().starts_with("list.csv: "));
         assert!(Table::parse("l.csv", "\n\n", None).is_err());
+        Ok(())
     }
 
     #[test]
-    fn header_only_file_has_no_rows() {
-        let t = parse("id,name\n");
+    fn header_only_file_has_no_rows() -> TestResult {
+        let t = parse("id,name\n")?;
         assert!(t.is_empty());
         assert_eq!(t.width(), 2);
+        Ok(())
     }
 
     #[test]
-    fn cell_out_of_range_is_empty_not_a_panic() {
-        let t = parse("a,b\n1,2\n");
+    fn cell_out_of_range_is_empty_not_a_panic() -> TestResult {
+        let t = parse("a,b\n1,2\n")?;
         assert_eq!(t.cell(5, 0), "");
         assert_eq!(t.cell(0, 9), "");
+        Ok(())
     }
 
     #[test]

@@ -637,11 +637,12 @@ fn is_jp_phone(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TestResult;
 
-    fn run(schema: &str, csv: &str) -> Validation {
-        let s = Schema::from_json(schema, "schema.json").unwrap();
-        let t = Table::parse("list.csv", csv, None).unwrap();
-        validate(&t, &s, Side::List).unwrap()
+    fn run(schema: &str, csv: &str) -> TestResult<Validation> {
+        let s = Schema::from_json(schema, "schema.json")?;
+        let t = Table::parse("list.csv", csv, None)?;
+        Ok(validate(&t, &s, Side::List)?)
     }
 
     fn rules(v: &Validation) -> Vec<(u64, String, String)> {
@@ -654,123 +655,128 @@ mod tests {
             .collect()
     }
 
-    fn field(def: &str) -> Field {
-        Schema::from_json(&format!("{{\"fields\": [{def}]}}"), "s.json").unwrap().fields.remove(0)
+    fn field(def: &str) -> TestResult<Field> {
+        Ok(Schema::from_json(&format!("{{\"fields\": [{def}]}}"), "s.json")?.fields.remove(0))
     }
 
-    fn ok(def: &str, values: &[&str]) {
-        let f = field(def);
+    fn ok(def: &str, values: &[&str]) -> TestResult {
+        let f = field(def)?;
         for v in values {
             assert!(check(&f, v, false, &[String::new()]).is_ok(), "{def}: {v:?} should pass");
         }
+        Ok(())
     }
 
-    fn bad(def: &str, rule: &str, values: &[&str]) {
-        let f = field(def);
+    fn bad(def: &str, rule: &str, values: &[&str]) -> TestResult {
+        let f = field(def)?;
         for v in values {
-            match check(&f, v, false, &[String::new()]) {
-                Err((r, m)) => {
-                    assert_eq!(r, rule, "{def}: {v:?}");
-                    assert!(!m.ja.is_empty() && !m.en.is_empty());
-                }
-                Ok(_) => panic!("{def}: {v:?} should break {rule}"),
+            let broken = check(&f, v, false, &[String::new()]).err();
+            assert!(broken.is_some(), "{def}: {v:?} should break {rule}");
+            if let Some((r, m)) = broken {
+                assert_eq!(r, rule, "{def}: {v:?}");
+                assert!(!m.ja.is_empty() && !m.en.is_empty());
             }
         }
+        Ok(())
     }
 
     #[test]
-    fn types() {
-        ok(r#"{"name": "n", "type": "integer"}"#, &["0", "-12", "+7", "1200"]);
-        bad(r#"{"name": "n", "type": "integer"}"#, "type", &["1,200", "1.5", "abc", " 1", "１２"]);
-        ok(r#"{"name": "n", "type": "integer", "groupChar": ","}"#, &["1,200"]);
-        ok(r#"{"name": "n", "type": "integer", "bareNumber": false, "groupChar": ","}"#, &["¥1,200", "1200円"]);
-        ok(r#"{"name": "n", "type": "number"}"#, &["1.5", "-0.25", "1e3", ".5", "NaN"]);
-        bad(r#"{"name": "n", "type": "number"}"#, "type", &["1,5", "e3", "1.2.3"]);
-        ok(r#"{"name": "n", "type": "number", "decimalChar": ",", "groupChar": "."}"#, &["1.200,50"]);
-        ok(r#"{"name": "b", "type": "boolean"}"#, &["true", "FALSE", "1"]);
-        bad(r#"{"name": "b", "type": "boolean"}"#, "type", &["yes", "はい"]);
+    fn types() -> TestResult {
+        ok(r#"{"name": "n", "type": "integer"}"#, &["0", "-12", "+7", "1200"])?;
+        bad(r#"{"name": "n", "type": "integer"}"#, "type", &["1,200", "1.5", "abc", " 1", "１２"])?;
+        ok(r#"{"name": "n", "type": "integer", "groupChar": ","}"#, &["1,200"])?;
+        ok(r#"{"name": "n", "type": "integer", "bareNumber": false, "groupChar": ","}"#, &["¥1,200", "1200円"])?;
+        ok(r#"{"name": "n", "type": "number"}"#, &["1.5", "-0.25", "1e3", ".5", "NaN"])?;
+        bad(r#"{"name": "n", "type": "number"}"#, "type", &["1,5", "e3", "1.2.3"])?;
+        ok(r#"{"name": "n", "type": "number", "decimalChar": ",", "groupChar": "."}"#, &["1.200,50"])?;
+        ok(r#"{"name": "b", "type": "boolean"}"#, &["true", "FALSE", "1"])?;
+        bad(r#"{"name": "b", "type": "boolean"}"#, "type", &["yes", "はい"])?;
         ok(
             r#"{"name": "b", "type": "boolean", "trueValues": ["はい"], "falseValues": ["いいえ"]}"#,
             &["はい", "いいえ"],
-        );
-        ok(r#"{"name": "t", "type": "time"}"#, &["09:30:00"]);
-        bad(r#"{"name": "t", "type": "time"}"#, "type", &["24:00:00", "9:30"]);
-        ok(r#"{"name": "t", "type": "datetime"}"#, &["2024-04-01T09:30:00Z", "2024-04-01T09:30:00+09:00"]);
-        ok(r#"{"name": "y", "type": "year"}"#, &["2024"]);
-        ok(r#"{"name": "y", "type": "yearmonth"}"#, &["2024-04"]);
-        bad(r#"{"name": "y", "type": "yearmonth"}"#, "type", &["2024-13", "2024/04"]);
+        )?;
+        ok(r#"{"name": "t", "type": "time"}"#, &["09:30:00"])?;
+        bad(r#"{"name": "t", "type": "time"}"#, "type", &["24:00:00", "9:30"])?;
+        ok(r#"{"name": "t", "type": "datetime"}"#, &["2024-04-01T09:30:00Z", "2024-04-01T09:30:00+09:00"])?;
+        ok(r#"{"name": "y", "type": "year"}"#, &["2024"])?;
+        ok(r#"{"name": "y", "type": "yearmonth"}"#, &["2024-04"])?;
+        bad(r#"{"name": "y", "type": "yearmonth"}"#, "type", &["2024-13", "2024/04"])?;
+        Ok(())
     }
 
     #[test]
-    fn dates_in_each_format() {
-        ok(r#"{"name": "d", "type": "date"}"#, &["2024-04-01", "2024-02-29"]);
-        bad(r#"{"name": "d", "type": "date"}"#, "type", &["2024/04/01", "2023-02-29", "2024-4-1"]);
-        ok(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, &["2024/04/01", "2024/4/1"]);
-        bad(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, "type", &["2024-04-01", "2024/4/31"]);
-        ok(r#"{"name": "d", "type": "date", "format": "%Y年%m月%d日"}"#, &["2024年4月1日"]);
+    fn dates_in_each_format() -> TestResult {
+        ok(r#"{"name": "d", "type": "date"}"#, &["2024-04-01", "2024-02-29"])?;
+        bad(r#"{"name": "d", "type": "date"}"#, "type", &["2024/04/01", "2023-02-29", "2024-4-1"])?;
+        ok(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, &["2024/04/01", "2024/4/1"])?;
+        bad(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, "type", &["2024-04-01", "2024/4/31"])?;
+        ok(r#"{"name": "d", "type": "date", "format": "%Y年%m月%d日"}"#, &["2024年4月1日"])?;
         ok(
             r#"{"name": "d", "type": "date", "format": "any"}"#,
             &["2024-04-01", "2024/4/1", "2024年4月1日", "令和6年4月1日"],
-        );
-        bad(r#"{"name": "d", "type": "date", "format": "any"}"#, "type", &["平成31年5月1日", "2024-02-30"]);
+        )?;
+        bad(r#"{"name": "d", "type": "date", "format": "any"}"#, "type", &["平成31年5月1日", "2024-02-30"])?;
+        Ok(())
     }
 
     #[test]
-    fn japanese_formats_and_era_boundaries() {
-        ok(r#"{"name": "z", "jpFormat": "postal-code"}"#, &["100-0001", "060-0000"]);
+    fn japanese_formats_and_era_boundaries() -> TestResult {
+        ok(r#"{"name": "z", "jpFormat": "postal-code"}"#, &["100-0001", "060-0000"])?;
         bad(
             r#"{"name": "z", "jpFormat": "postal-code"}"#,
             "jpFormat",
             &["1000001", "100-001", "１００-０００１", "〒100-0001"],
-        );
+        )?;
         ok(
             r#"{"name": "p", "jpFormat": "phone"}"#,
             &["090-1234-5678", "09012345678", "03-1234-5678", "(03)1234-5678", "0120-123-456", "050-1234-5678"],
-        );
+        )?;
         bad(
             r#"{"name": "p", "jpFormat": "phone"}"#,
             "jpFormat",
             &["090-1234-567", "1234-5678", "+81-90-1234-5678", "03--1234-5678", "010-1234-5678"],
-        );
+        )?;
         ok(
             r#"{"name": "e", "type": "date", "format": "any", "jpFormat": "era-date"}"#,
             &["令和6年4月1日", "平成元年1月8日", "平成31年4月30日", "令和元年5月1日"],
-        );
+        )?;
         bad(
             r#"{"name": "e", "jpFormat": "era-date"}"#,
             "jpFormat",
             &["平成31年5月1日", "令和元年4月30日", "2024年4月1日", "昭和64年1月8日"],
-        );
+        )?;
+        Ok(())
     }
 
     #[test]
-    fn constraints() {
-        ok(r#"{"name": "m", "format": "email"}"#, &["taro@example.jp", "a.b+c@x.co.jp"]);
+    fn constraints() -> TestResult {
+        ok(r#"{"name": "m", "format": "email"}"#, &["taro@example.jp", "a.b+c@x.co.jp"])?;
         bad(
             r#"{"name": "m", "format": "email"}"#,
             "format",
             &["taro@", "taro＠example.jp", "taro@example", "a b@x.jp"],
-        );
-        bad(r#"{"name": "s", "constraints": {"pattern": "C[0-9]{4}"}}"#, "pattern", &["C12", "c0001"]);
-        bad(r#"{"name": "s", "constraints": {"minLength": 2}}"#, "minLength", &["山"]);
-        ok(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, &["山田"]);
-        bad(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, "maxLength", &["山田太"]);
-        bad(r#"{"name": "n", "type": "integer", "constraints": {"minimum": 0}}"#, "minimum", &["-1"]);
-        bad(r#"{"name": "n", "type": "integer", "constraints": {"maximum": 100}}"#, "maximum", &["101"]);
-        bad(r#"{"name": "d", "type": "date", "constraints": {"minimum": "2020-01-01"}}"#, "minimum", &["2019-12-31"]);
-        ok(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, &["東京都"]);
-        bad(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, "enum", &["京都府"]);
-        ok(r#"{"name": "e", "type": "integer", "constraints": {"enum": [500, 1000]}}"#, &["500", "01000"]);
+        )?;
+        bad(r#"{"name": "s", "constraints": {"pattern": "C[0-9]{4}"}}"#, "pattern", &["C12", "c0001"])?;
+        bad(r#"{"name": "s", "constraints": {"minLength": 2}}"#, "minLength", &["山"])?;
+        ok(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, &["山田"])?;
+        bad(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, "maxLength", &["山田太"])?;
+        bad(r#"{"name": "n", "type": "integer", "constraints": {"minimum": 0}}"#, "minimum", &["-1"])?;
+        bad(r#"{"name": "n", "type": "integer", "constraints": {"maximum": 100}}"#, "maximum", &["101"])?;
+        bad(r#"{"name": "d", "type": "date", "constraints": {"minimum": "2020-01-01"}}"#, "minimum", &["2019-12-31"])?;
+        ok(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, &["東京都"])?;
+        bad(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, "enum", &["京都府"])?;
+        ok(r#"{"name": "e", "type": "integer", "constraints": {"enum": [500, 1000]}}"#, &["500", "01000"])?;
+        Ok(())
     }
 
     #[test]
-    fn required_missing_values_unique_and_primary_key() {
+    fn required_missing_values_unique_and_primary_key() -> TestResult {
         let v = run(
             r#"{"fields": [{"name": "id", "constraints": {"unique": true}}, {"name": "mail", "constraints": {"required": true}},
                            {"name": "pts", "type": "integer"}],
                 "missingValues": ["", "-"], "primaryKey": ["id", "pts"]}"#,
             "id,mail,pts\nC1,a@x.jp,1\nC2,-,2\nC1,c@x.jp,1\nC3,d@x.jp,-\nC4,e@x.jp\n",
-        );
+        )?;
         assert_eq!(
             rules(&v),
             [(2, "mail".to_string(), "required".to_string()), (4, "pts".to_string(), "required".to_string())]
@@ -790,18 +796,20 @@ mod tests {
         assert_eq!(s.rules["required"], 2);
         assert_eq!(s.columns["mail"]["required"], 1);
         assert_eq!(s.findings, IssueCounts { invalid: 2, duplicate: 2, malformed: 1 });
+        Ok(())
     }
 
     #[test]
-    fn a_field_the_file_lacks_is_an_error_and_extra_columns_are_listed() {
-        let s = Schema::from_json(r#"{"fields": [{"name": "郵便番号"}]}"#, "s.json").unwrap();
-        let t = Table::parse("list.csv", "id,zip\n1,2\n", None).unwrap();
+    fn a_field_the_file_lacks_is_an_error_and_extra_columns_are_listed() -> TestResult {
+        let s = Schema::from_json(r#"{"fields": [{"name": "郵便番号"}]}"#, "s.json")?;
+        let t = Table::parse("list.csv", "id,zip\n1,2\n", None)?;
         let e = validate(&t, &s, Side::List).unwrap_err();
         assert!(
             e.to_string().contains("list.csv: column \"郵便番号\": the schema's field \"郵便番号\" is not a column"),
             "{e}"
         );
-        let s = Schema::from_json(r#"{"fields": [{"name": "id"}]}"#, "s.json").unwrap();
-        assert_eq!(validate(&t, &s, Side::List).unwrap().summary.unknown_columns, ["zip"]);
+        let s = Schema::from_json(r#"{"fields": [{"name": "id"}]}"#, "s.json")?;
+        assert_eq!(validate(&t, &s, Side::List)?.summary.unknown_columns, ["zip"]);
+        Ok(())
     }
 }

@@ -37,6 +37,14 @@ fn options(json: &str) -> Result<Options, JsValue> {
     Options::from_json(json).map_err(js_error)
 }
 
+/// `{"encoding": …, "delimiter": …}` as JSON; empty means detect both.
+fn parse_file_options(json: &str) -> Result<FileOptions, JsValue> {
+    if json.trim().is_empty() {
+        return Ok(FileOptions::default());
+    }
+    serde_json::from_str(json).map_err(|e| js_error(Error::options(format!("file options: {e}"))))
+}
+
 /// 32-bit WebAssembly has at most 4 GiB, and a run needs about 2.5 times its input at its peak:
 /// refuse clearly rather than fail half-way.
 const MAX_INPUT_BYTES: usize = 1500 << 20;
@@ -94,11 +102,7 @@ pub fn sample() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn inspect(name: String, bytes: Vec<u8>, file_options: &str, sha256: Option<String>) -> Result<JsValue, JsValue> {
     fits(bytes.len())?;
-    let options: FileOptions = if file_options.trim().is_empty() {
-        FileOptions::default()
-    } else {
-        serde_json::from_str(file_options).map_err(|e| js_error(Error::options(format!("file options: {e}"))))?
-    };
+    let options = parse_file_options(file_options)?;
     to_js(&crate::inspect(Input::new(name, bytes).with_sha256(sha256), &options).map_err(js_error)?)
 }
 
@@ -289,11 +293,7 @@ pub fn validate(
     sha256: Option<String>,
 ) -> Result<Checked, JsValue> {
     fits(bytes.len())?;
-    let options: FileOptions = if file_options.trim().is_empty() {
-        FileOptions::default()
-    } else {
-        serde_json::from_str(file_options).map_err(|e| js_error(Error::options(format!("file options: {e}"))))?
-    };
+    let options = parse_file_options(file_options)?;
     let input = Input::new(name, bytes).with_sha256(sha256);
     let report = crate::validate(input, schema_json, schema_name, &options, None).map_err(js_error)?;
     Ok(Checked { report, schema_name: schema_name.to_string() })

@@ -518,7 +518,11 @@ function sideBySide(f, rows, belongs, report, ctx) {
     }
     tbody.append(tr);
   }
-  const table = el('table', 'side-by-side');
+  return detailTable('side-by-side', head, tbody);
+}
+
+function detailTable(cls, head, tbody) {
+  const table = el('table', cls);
   table.dataset.testid = 'detail-rows';
   const thead = el('thead');
   thead.append(head);
@@ -546,10 +550,5 @@ function shiftedTable(f, block, report) {
     tr.append(label, ...cols.map((name) => el('td', '', cellOf(cells, name) ?? '')));
     tbody.append(tr);
   }
-  const table = el('table', 'side-by-side shifted-block');
-  table.dataset.testid = 'detail-rows';
-  const thead = el('thead');
-  thead.append(head);
-  table.append(thead, tbody);
-  return table;
+  return detailTable('side-by-side shifted-block', head, tbody);
 }
