@@ -20,6 +20,8 @@ const arg = (name, fallback) => {
 };
 const sizes = arg('sizes', '100k,1M').split(',').map((s) => ({ label: s, rows: Number(s.replace(/k$/i, '000').replace(/M$/, '000000')) }));
 const runs = Number(arg('runs', '3'));
+// `--only crosscheck` (a comma-separated list of words): run just the tools whose names have one.
+const only = arg('only', '').split(',').filter(Boolean).map((w) => w.toLowerCase());
 
 function sh(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, ...options });
@@ -79,6 +81,8 @@ const TOOLS = [
   { name: 'floor: read both files, count newlines', run: node('floor.mjs'), floor: true },
 ];
 
+const chosen = (tool) => tool.base || !only.length || only.some((w) => tool.name.toLowerCase().includes(w));
+
 const lines = [];
 const say = (s) => {
   lines.push(s);
@@ -103,7 +107,7 @@ for (const size of sizes) {
   for (let r = 0; r < runs; r++) {
     for (const tool of TOOLS) {
       const res = results.get(tool.name);
-      if (tool.skip || res.error || (tool.maxRows && size.rows > tool.maxRows)) continue;
+      if (tool.skip || res.error || (tool.maxRows && size.rows > tool.maxRows) || !chosen(tool)) continue;
       try {
         console.error(`recon-${size.label} run ${r + 1}/${runs}: ${tool.name}…`);
         const got = tool.run(dir);
@@ -120,6 +124,7 @@ for (const size of sizes) {
   const base = median(results.get(TOOLS[0].name).times);
   for (const tool of TOOLS) {
     const res = results.get(tool.name);
+    if (!chosen(tool)) continue;
     const label = `recon-${size.label} (${Math.round(input / 1e6)} MB)`;
     if (tool.skip || (tool.maxRows && size.rows > tool.maxRows)) {
       say(`| ${label} | ${tool.name} | — | — | — | — | — | skipped: ${tool.skip || `only up to ${tool.maxRows / 1000}k rows (too slow beyond)`} |`);

@@ -39,6 +39,7 @@ pub mod plan;
 pub mod profile;
 pub mod query;
 pub mod reconcile;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod sample;

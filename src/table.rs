@@ -1,7 +1,7 @@
 //! Decoded text → a compact table.
 //!
-//! The `csv` crate does the reading (quotes, doubled quotes, embedded newlines, CRLF). What this
-//! module adds: delimiter sniffing, the header (repeated or empty names are reported and given
+//! `records` splits the text into records (quotes, doubled quotes, embedded newlines, CRLF, as
+//! the csv crate reads them). What this module adds: delimiter sniffing, the header (repeated or empty names are reported and given
 //! unique names), row and line numbers as a spreadsheet shows them, and malformed records (wrong
 //! field count) set aside with their place so no other row moves.
 //!
@@ -9,6 +9,7 @@
 //! two allocations instead of ten million `String`s, and the reconcile loop reads cells by index.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::records::Records;
 
 /// Delimiters we sniff for, in order of preference when the evidence ties.
 pub const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -118,24 +119,16 @@ impl Table {
         delimiter: u8,
         progress: &mut dyn FnMut(f64),
     ) -> Result<(Vec<String>, Vec<Renamed>, Vec<(u32, u32)>, Vec<u8>, Vec<Place>, Vec<Malformed>, usize)> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let mut record = csv::ByteRecord::new();
-
+        let mut records = Records::new(text, delimiter);
         let raw_header = loop {
-            match read(&mut reader, &mut record, name)? {
-                false => {
+            match records.next_record() {
+                None => {
                     return Err(Error::new(ErrorKind::Parse, "the file is empty: there is no header row")
                         .in_file(name)
                         .hint("export the file again with its header row"))
                 }
-                true if is_blank(&record) => continue,
-                true => {
-                    break record.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect::<Vec<_>>();
-                }
+                Some(r) if r.is_blank() => continue,
+                Some(r) => break r.fields().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect::<Vec<_>>(),
             }
         };
         let (header, renamed) = unique_header(raw_header);
@@ -148,46 +141,26 @@ impl Table {
         let mut malformed = Vec::new();
         let mut blank_records = 0;
         let mut row: u64 = 0;
-        let mut lines = LineCounter::default();
-        let bytes = text.as_bytes();
-        while read(&mut reader, &mut record, name)? {
-            if is_blank(&record) {
+        while let Some(record) = records.next_record() {
+            if record.is_blank() {
                 blank_records += 1;
                 continue;
             }
             row += 1;
-            let at = record.position().map_or(0, |p| p.byte()) as usize;
             if row % PROGRESS_EVERY == 0 {
-                progress(at as f64 / text.len().max(1) as f64);
+                progress(record.end as f64 / text.len().max(1) as f64);
             }
-            let line = lines.line_of(text, at as u64);
+            let line = record.line;
             if record.len() != width {
                 malformed.push(Malformed { row, line, fields: record.len(), expected: width });
                 continue;
             }
-            // A record without quotes is its fields and delimiters exactly as they stand in the
-            // text: point at them. Otherwise (quoted fields) keep the unescaped fields aside.
-            // The reported position can sit before blank lines or a CRLF's LF: step over those.
-            let mut start = at;
-            while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-                start += 1;
-            }
-            let at = start;
-            let mut p = at;
-            let in_place = record.iter().enumerate().all(|(i, f)| {
-                let here = bytes.get(p..p + f.len()) == Some(f)
-                    && (i + 1 == width || bytes.get(p + f.len()) == Some(&delimiter));
-                p += f.len() + 1;
-                here
-            });
-            if in_place {
-                let mut p = at;
-                for f in record.iter() {
-                    spans.push((p as u32, (p + f.len()) as u32));
-                    p += f.len() + 1;
-                }
+            if record.in_text {
+                // Text offsets fit in u32: longer texts were refused above.
+                spans.extend(record.spans.iter().map(|&(a, b)| (a as u32, b as u32)));
             } else {
-                for f in record.iter() {
+                // Quotes were removed: keep the unescaped fields aside.
+                for f in record.fields() {
                     let start = extra.len();
                     extra.extend_from_slice(f);
                     if extra.len() >= EXTRA as usize {
@@ -279,45 +252,6 @@ impl Table {
 /// Records between two progress reports: about 50 ms of reading in the browser.
 const PROGRESS_EVERY: u64 = 50_000;
 
-fn read(reader: &mut csv::Reader<&[u8]>, record: &mut csv::ByteRecord, name: &str) -> Result<bool> {
-    reader.read_byte_record(record).map_err(|e| {
-        let mut err = Error::new(ErrorKind::Parse, format!("cannot read the file as CSV: {e}")).in_file(name);
-        if let Some(p) = e.position() {
-            err = err.at_line(p.line()).at_byte(p.byte());
-        }
-        err
-    })
-}
-
-/// Physical line numbers from byte offsets. The csv crate's own line count skips blank lines
-/// and miscounts CRLF, and its record position points before any blank lines it skipped, so we
-/// step over those and count newlines ourselves, incrementally (one pass over the text in all).
-#[derive(Default)]
-struct LineCounter {
-    offset: usize,
-    line: u64,
-}
-
-impl LineCounter {
-    fn line_of(&mut self, text: &str, position: u64) -> u64 {
-        let bytes = text.as_bytes();
-        let mut start = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start >= self.offset {
-            let newlines = bytes.get(self.offset..start).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
-            self.line += newlines as u64;
-            self.offset = start;
-        }
-        self.line + 1
-    }
-}
-
-fn is_blank(record: &csv::ByteRecord) -> bool {
-    record.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
-}
-
 fn too_big(name: &str) -> Error {
     Error::new(ErrorKind::Parse, "the file holds more than 4 GiB of text").in_file(name).hint("split the file")
 }
@@ -355,10 +289,13 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
     let mut best = (b',', 0.0f64, 0usize);
     for &d in &DELIMITERS {
-        let mut reader =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(d).from_reader(sample.as_bytes());
-        let widths: Vec<usize> =
-            reader.byte_records().take(100).map_while(|r| r.ok()).filter(|r| !is_blank(r)).map(|r| r.len()).collect();
+        let mut records = Records::new(sample, d);
+        let mut widths = Vec::with_capacity(100);
+        while let (true, Some(r)) = (widths.len() < 100, records.next_record()) {
+            if !r.is_blank() {
+                widths.push(r.len());
+            }
+        }
         // The last record of a cut sample may itself be cut.
         let widths = if truncated && widths.len() > 1 { &widths[..widths.len() - 1] } else { &widths[..] };
         let Some(&head) = widths.first() else { continue };
