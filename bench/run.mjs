@@ -71,7 +71,7 @@ const python = (dir) => {
 
 const TOOLS = [
   { name: 'crosscheck, native CLI (2 threads)', run: native, base: true },
-  { name: 'crosscheck, WebAssembly in Node', run: node('crosscheck-wasm.mjs') },
+  { name: "crosscheck, WebAssembly in Node", run: node('crosscheck-wasm.mjs') },
   { name: 'crosscheck, page in Chromium (worker)', run: node('crosscheck-chromium.mjs') },
   { name: 'PapaParse + Map join', run: node('papaparse.mjs') },
   { name: 'uDSV + Map join', run: node('udsv.mjs') },
@@ -115,6 +115,7 @@ for (const size of sizes) {
         res.peak = Math.max(res.peak, got.peak_rss || 0);
         res.counts = got.counts;
         if (got.progress_gap_ms !== undefined) res.gap = Math.max(res.gap || 0, got.progress_gap_ms);
+        if (got.wasm_memory !== undefined) res.wasm = Math.max(res.wasm || 0, got.wasm_memory + (got.page_heap || 0));
       } catch (e) {
         res.error = e.message;
       }
@@ -144,6 +145,7 @@ for (const size of sizes) {
       if (tool.keysNotComparable && ok) check += ' (daff counts rows under repeated keys as added/removed)';
     }
     if (res.gap !== undefined) check += `; longest wait for a progress update ${Math.round(res.gap)} ms`;
+    if (res.wasm !== undefined) check += `; WebAssembly memory + page heap ${Math.round(res.wasm / 1e6)} MB = ${(res.wasm / input).toFixed(1)}× input`;
     const peakMb = res.peak ? Math.round(res.peak / 1e6) : '—';
     const ratio = res.peak ? `${(res.peak / input).toFixed(1)}×` : '—';
     say(`| ${label} | ${tool.name} | ${m.toFixed(2)} | ${Math.min(...res.times).toFixed(2)}–${Math.max(...res.times).toFixed(2)} | ${peakMb} | ${ratio} | ${(m / base).toFixed(2)} | ${check} |`);

@@ -130,9 +130,10 @@ pub fn reconcile_with(
     progress(Progress { stage: Stage::Mapping, fraction: 0.55 });
     let plan = plan::plan(&source.table, &list.table, options)?;
     progress(Progress { stage: Stage::Matching, fraction: 0.6 });
-    // Negative: still matching (keys read, pairs being found); 0 to 1: comparing.
+    // -1 to 0: matching (keys read, pairs being found); 0 to 1: comparing.
     let outcome = reconcile::reconcile(&source.table, &list.table, &plan, &mut |f| {
-        let (stage, fraction) = if f < 0.0 { (Stage::Matching, 0.65) } else { (Stage::Comparing, 0.7 + 0.3 * f) };
+        let (stage, fraction) =
+            if f < 0.0 { (Stage::Matching, 0.7 + 0.1 * f) } else { (Stage::Comparing, 0.7 + 0.3 * f) };
         progress(Progress { stage, fraction })
     })?;
     let used = used_options(options, &source, &list, &plan, &outcome.identifying);

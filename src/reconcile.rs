@@ -96,12 +96,19 @@ struct Index<'k> {
 }
 
 impl<'k> Index<'k> {
-    fn build(source: &'k Keys, list: &'k Keys) -> Index<'k> {
+    /// `tick` hears the share of rows indexed every few hundred thousand rows (this is a long
+    /// step in the browser).
+    fn build(source: &'k Keys, list: &'k Keys, tick: &mut dyn FnMut(f64)) -> Index<'k> {
+        let total = (source.len() + list.len()).max(1) as f64;
         let mut slots: FxHashMap<&str, [Slot; 2]> = FxHashMap::default();
         slots.reserve(source.len().max(list.len()) + list.len() / 8);
         let mut next = [vec![NONE; source.len()], vec![NONE; list.len()]];
         for (side, keys) in [source, list].into_iter().enumerate() {
+            let before = if side == 0 { 0 } else { source.len() };
             for r in 0..keys.len() {
+                if r % INDEX_TICK == INDEX_TICK - 1 {
+                    tick((before + r) as f64 / total);
+                }
                 let k = keys.get(r);
                 if k.is_empty() {
                     continue;
@@ -133,6 +140,9 @@ impl<'k> Index<'k> {
     }
 }
 
+/// Rows indexed between two progress reports: about 100 ms in the browser.
+const INDEX_TICK: usize = 300_000;
+
 /// The user-facing key of a row: the raw key cells, trimmed.
 fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
     parts
@@ -144,8 +154,8 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
         .collect()
 }
 
-/// `progress` hears how far comparing is (0 to 1) as it goes; a negative value means matching
-/// is still going on (it comes first).
+/// `progress` hears how far comparing is (0 to 1) as it goes; before it, how far matching is,
+/// from -1 to 0.
 pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(f64)) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
@@ -153,9 +163,10 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
     let (source_keys, list_keys) =
         both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
     let (source_keys, list_keys) = (source_keys?, list_keys?);
-    progress(-0.5); // keys read; matching goes on
-    let index = Index::build(&source_keys, &list_keys);
-    progress(-0.5);
+    // Matching is told as -1 to 0: keys read, then rows indexed.
+    progress(-0.8);
+    let index = Index::build(&source_keys, &list_keys, &mut |f| progress(-0.8 + 0.7 * f));
+    progress(-0.1);
 
     let mut findings = Vec::new();
     let mut sb = Buckets { rows: source.records(), ..Buckets::default() };

@@ -66,6 +66,50 @@ fn fits(bytes: usize) -> Result<(), JsValue> {
     ))
 }
 
+/// A file's bytes in WebAssembly memory, filled by the worker chunk by chunk as it reads the
+/// file from disk: a big file is never held in JavaScript as a whole as well (which would take
+/// the page past three times the input's size), and the copy can report progress.
+#[wasm_bindgen]
+pub struct FileBytes {
+    bytes: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl FileBytes {
+    /// Room for `size` bytes, reserved at once: refused when the browser cannot hold the file.
+    #[wasm_bindgen(constructor)]
+    pub fn new(size: usize) -> Result<FileBytes, JsValue> {
+        let mut bytes = Vec::new();
+        bytes.try_reserve_exact(size).map_err(|_| out_of_memory(size))?;
+        Ok(FileBytes { bytes })
+    }
+
+    /// Add the next chunk of the file.
+    pub fn append(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
+        self.bytes.try_reserve(chunk.len()).map_err(|_| out_of_memory(self.bytes.len() + chunk.len()))?;
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+impl From<Vec<u8>> for FileBytes {
+    fn from(bytes: Vec<u8>) -> FileBytes {
+        FileBytes { bytes }
+    }
+}
+
+fn out_of_memory(bytes: usize) -> JsValue {
+    js_error(
+        Error::new(ErrorKind::Memory, format!("the browser cannot hold {} MB more", bytes >> 20))
+            .hint("split the files, or use the crosscheck command, which has no such limit"),
+    )
+}
+
 /// Run the core once on a few thousand generated rows. WebAssembly starts in a baseline tier
 /// and a long-running call never moves to optimised code while it runs, so without this the
 /// first big file would be read by unoptimised code (about 5 times slower, measured in V8).
@@ -100,28 +144,28 @@ pub fn sample() -> Result<JsValue, JsValue> {
 
 /// Describe one file: `file_options` is `{"encoding": …, "delimiter": …}` as JSON.
 #[wasm_bindgen]
-pub fn inspect(name: String, bytes: Vec<u8>, file_options: &str, sha256: Option<String>) -> Result<JsValue, JsValue> {
-    fits(bytes.len())?;
+pub fn inspect(name: String, bytes: FileBytes, file_options: &str, sha256: Option<String>) -> Result<JsValue, JsValue> {
+    fits(bytes.length())?;
     let options = parse_file_options(file_options)?;
-    to_js(&crate::inspect(Input::new(name, bytes).with_sha256(sha256), &options).map_err(js_error)?)
+    to_js(&crate::inspect(Input::new(name, bytes.bytes).with_sha256(sha256), &options).map_err(js_error)?)
 }
 
 /// Read both files and plan the run: `{inputs, mapping, options}`.
 #[wasm_bindgen]
 pub fn prepare(
     source_name: String,
-    source: Vec<u8>,
+    source: FileBytes,
     list_name: String,
-    list: Vec<u8>,
+    list: FileBytes,
     options_json: &str,
     source_sha256: Option<String>,
     list_sha256: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    fits(source.len() + list.len())?;
+    fits(source.length() + list.length())?;
     let o = options(options_json)?;
     let (source, list) = (
-        Input::new(source_name, source).with_sha256(source_sha256),
-        Input::new(list_name, list).with_sha256(list_sha256),
+        Input::new(source_name, source.bytes).with_sha256(source_sha256),
+        Input::new(list_name, list.bytes).with_sha256(list_sha256),
     );
     to_js(&crate::prepare(source, list, &o).map_err(js_error)?)
 }
@@ -130,15 +174,15 @@ pub fn prepare(
 #[wasm_bindgen]
 pub fn reconcile(
     source_name: String,
-    source: Vec<u8>,
+    source: FileBytes,
     list_name: String,
-    list: Vec<u8>,
+    list: FileBytes,
     options_json: &str,
     progress: Option<js_sys::Function>,
     source_sha256: Option<String>,
     list_sha256: Option<String>,
 ) -> Result<Run, JsValue> {
-    fits(source.len() + list.len())?;
+    fits(source.length() + list.length())?;
     let o = options(options_json)?;
     let mut tell = |p: crate::Progress| {
         if let (Some(f), Ok(v)) = (&progress, to_js(&p)) {
@@ -147,8 +191,8 @@ pub fn reconcile(
         }
     };
     let (source, list) = (
-        Input::new(source_name, source).with_sha256(source_sha256),
-        Input::new(list_name, list).with_sha256(list_sha256),
+        Input::new(source_name, source.bytes).with_sha256(source_sha256),
+        Input::new(list_name, list.bytes).with_sha256(list_sha256),
     );
     let inner = crate::reconcile_with(source, list, &o, &mut tell).map_err(js_error)?;
     let selected = (0..inner.report.findings.len() as u32).collect();
@@ -286,15 +330,15 @@ pub fn example_schemas() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn validate(
     name: String,
-    bytes: Vec<u8>,
+    bytes: FileBytes,
     schema_name: &str,
     schema_json: &str,
     file_options: &str,
     sha256: Option<String>,
 ) -> Result<Checked, JsValue> {
-    fits(bytes.len())?;
+    fits(bytes.length())?;
     let options = parse_file_options(file_options)?;
-    let input = Input::new(name, bytes).with_sha256(sha256);
+    let input = Input::new(name, bytes.bytes).with_sha256(sha256);
     let report = crate::validate(input, schema_json, schema_name, &options, None).map_err(js_error)?;
     Ok(Checked { report, schema_name: schema_name.to_string() })
 }

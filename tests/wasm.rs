@@ -21,9 +21,9 @@ fn num(v: &JsValue, path: &str) -> f64 {
 #[wasm_bindgen_test]
 fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
     let given = "ab".repeat(32);
-    let i = inspect("list.csv".into(), LIST.to_vec(), "", Some(given.clone())).unwrap();
+    let i = inspect("list.csv".into(), LIST.to_vec().into(), "", Some(given.clone())).unwrap();
     assert_eq!(get(&i, "input.sha256").as_string(), Some(given));
-    let i = inspect("list.csv".into(), LIST.to_vec(), "", Some("nonsense".into())).unwrap();
+    let i = inspect("list.csv".into(), LIST.to_vec().into(), "", Some("nonsense".into())).unwrap();
     let own = get(&i, "input.sha256").as_string().unwrap();
     assert_eq!(own.len(), 64);
     assert_ne!(own, "nonsense");
@@ -37,9 +37,17 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
-    let mut run =
-        reconcile("source.csv".into(), SOURCE.to_vec(), "list.csv".into(), LIST.to_vec(), "", None, None, None)
-            .unwrap();
+    let mut run = reconcile(
+        "source.csv".into(),
+        SOURCE.to_vec().into(),
+        "list.csv".into(),
+        LIST.to_vec().into(),
+        "",
+        None,
+        None,
+        None,
+    )
+    .unwrap();
     let head = run.summary().unwrap();
     assert_eq!(num(&head, "summary.findings.shifted"), 1.0);
     assert_eq!(num(&head, "summary.findings.mismatch"), 0.0);
@@ -68,7 +76,17 @@ fn progress_is_reported_in_order_and_ends_done() {
         sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
     });
     let func: js_sys::Function = f.as_ref().clone().into();
-    reconcile("s.csv".into(), SOURCE.to_vec(), "l.csv".into(), LIST.to_vec(), "{}", Some(func), None, None).unwrap();
+    reconcile(
+        "s.csv".into(),
+        SOURCE.to_vec().into(),
+        "l.csv".into(),
+        LIST.to_vec().into(),
+        "{}",
+        Some(func),
+        None,
+        None,
+    )
+    .unwrap();
     let seen = seen.borrow();
     let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
     stages.dedup(); // reading reports several times per file
@@ -81,9 +99,9 @@ fn errors_are_objects_with_kind_place_and_text() {
     let bad = b"id,name\n1,\x82\xff\n".to_vec();
     let e = reconcile(
         "bad.csv".into(),
-        bad,
+        bad.into(),
         "l.csv".into(),
-        LIST.to_vec(),
+        LIST.to_vec().into(),
         r#"{"source": {"encoding": "cp932"}}"#,
         None,
         None,
@@ -95,23 +113,34 @@ fn errors_are_objects_with_kind_place_and_text() {
     assert_eq!(get(&e, "file").as_string().as_deref(), Some("bad.csv"));
     assert_eq!(num(&e, "line"), 2.0);
     assert!(get(&e, "text").as_string().unwrap_or_default().starts_with("bad.csv: line 2"));
-    let e = reconcile("s".into(), SOURCE.to_vec(), "l".into(), LIST.to_vec(), "{\"nope\": 1}", None, None, None)
-        .err()
-        .unwrap();
+    let e = reconcile(
+        "s".into(),
+        SOURCE.to_vec().into(),
+        "l".into(),
+        LIST.to_vec().into(),
+        "{\"nope\": 1}",
+        None,
+        None,
+        None,
+    )
+    .err()
+    .unwrap();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("options"));
 }
 
 #[wasm_bindgen_test]
 fn inspect_prepare_and_sample() {
-    let i = inspect("list.csv".into(), LIST.to_vec(), r#"{"encoding": "auto", "delimiter": "auto"}"#, None).unwrap();
+    let i =
+        inspect("list.csv".into(), LIST.to_vec().into(), r#"{"encoding": "auto", "delimiter": "auto"}"#, None).unwrap();
     assert_eq!(get(&i, "input.encoding").as_string().as_deref(), Some("utf-8"));
     assert_eq!(js_sys::Array::from(&get(&i, "preview")).length(), 5);
-    let p = prepare("s.csv".into(), SOURCE.to_vec(), "l.csv".into(), LIST.to_vec(), "", None, None).unwrap();
+    let p =
+        prepare("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None).unwrap();
     assert!(js_sys::Array::from(&get(&p, "options.key")).length() >= 1);
     let s = sample().unwrap();
     let source = Uint8Array::from(get(&s, "source.bytes")).to_vec();
     let list = Uint8Array::from(get(&s, "list.bytes")).to_vec();
-    let run = reconcile("a".into(), source, "b".into(), list, "", None, None, None).unwrap();
+    let run = reconcile("a".into(), source.into(), "b".into(), list.into(), "", None, None, None).unwrap();
     let head = run.summary().unwrap();
     for kind in ["missing", "unexpected", "duplicate", "mismatch", "crosswired", "shifted", "malformed"] {
         assert!(num(&head, &format!("summary.findings.{kind}")) >= 1.0, "{kind}");
@@ -125,7 +154,7 @@ fn validation_with_an_example_schema() {
     assert_eq!(examples.length(), 2);
     let schema = get(&examples.get(0), "text").as_string().unwrap();
     let list = include_bytes!("fixtures/validate_list_cp932.csv").to_vec();
-    let checked = validate("list.csv".into(), list, "recipient-list.json", &schema, "", None).unwrap();
+    let checked = validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None).unwrap();
     let head = checked.summary().unwrap();
     assert_eq!(num(&head, "summary.findings.invalid"), 7.0);
     assert_eq!(get(&head, "input.encoding").as_string().as_deref(), Some("cp932"));
@@ -133,6 +162,27 @@ fn validation_with_an_example_schema() {
     let page = js_sys::Array::from(&checked.page(0, 3).unwrap());
     assert_eq!(page.length(), 3);
     assert!(get(&page.get(1), "message.ja").as_string().unwrap_or_default().contains("郵便番号"));
-    let e = validate("l.csv".into(), b"a\n1\n".to_vec(), "s.json", "{\"fields\": 1}", "", None).err().unwrap();
+    let e = validate("l.csv".into(), b"a\n1\n".to_vec().into(), "s.json", "{\"fields\": 1}", "", None).err().unwrap();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("schema"));
+}
+
+#[wasm_bindgen_test]
+fn file_bytes_filled_in_chunks_read_as_the_whole() {
+    use crosscheck::wasm::FileBytes;
+    // As the worker fills them from a File's stream: odd chunk sizes, cutting characters.
+    let chunked = |bytes: &[u8]| {
+        let mut f = FileBytes::new(bytes.len()).unwrap();
+        for chunk in bytes.chunks(7) {
+            f.append(chunk).unwrap();
+        }
+        assert_eq!(f.length(), bytes.len());
+        f
+    };
+    let whole =
+        reconcile("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None, None)
+            .unwrap();
+    let parts =
+        reconcile("s.csv".into(), chunked(SOURCE), "l.csv".into(), chunked(LIST), "", None, None, None).unwrap();
+    assert_eq!(whole.report_json(), parts.report_json());
+    assert!(FileBytes::new(usize::MAX).is_err(), "an impossible size is an error, not a trap");
 }

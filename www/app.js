@@ -172,8 +172,9 @@ async function loadFile(side, file) {
 
 function chooseFile(side, fileObj) {
   if (!fileObj) return;
-  // The bytes stay in this variable only: never written anywhere.
-  enqueue(async () => loadFile(side, { name: fileObj.name, bytes: new Uint8Array(await fileObj.arrayBuffer()) }));
+  // The File itself, not its bytes: the worker reads it from disk into WebAssembly memory when
+  // it is needed, so a big file is not held in the page as well. Nothing is written anywhere.
+  enqueue(async () => loadFile(side, { name: fileObj.name, bytes: fileObj }));
 }
 
 async function inspectSide(side) {

@@ -34,7 +34,7 @@ export function initValidateTab(engine) {
   function renderControls() {
     $('validate-run').disabled = state.busy || !state.file || !state.schema;
     const f = state.file;
-    $('validate-file-info').textContent = f ? `${f.name} · ${bytesText(f.bytes.length)}` : t('validate.noFile');
+    $('validate-file-info').textContent = f ? `${f.name} · ${bytesText(f.bytes.size ?? f.bytes.length)}` : t('validate.noFile');
     $('validate-schema-info').textContent = state.schema ? state.schema.name : t('validate.noSchema');
   }
 
@@ -190,7 +190,7 @@ export function initValidateTab(engine) {
     const file = e.target.files && e.target.files[0];
     e.target.value = '';
     if (!file) return;
-    state.file = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    state.file = { name: file.name, bytes: file }; // read by the worker, as on the other tab
     state.result = null;
     renderSummary();
     renderControls();

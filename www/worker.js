@@ -4,6 +4,7 @@
 import init, * as core from './pkg/crosscheck.js';
 
 let ready = null;
+let memory = null;
 let run = null;
 let checked = null;
 let lastFilter = '';
@@ -18,9 +19,10 @@ async function hashOf(file) {
 
 // The browser's own SHA-256 (native code) instead of the core's (WebAssembly): several times
 // faster on big files. Without crypto.subtle the core hashes the bytes itself.
-async function sha256(bytes) {
+async function sha256(data) {
   if (!globalThis.crypto || !crypto.subtle) return undefined;
   try {
+    const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   } catch {
@@ -28,24 +30,82 @@ async function sha256(bytes) {
   }
 }
 
+const SLICE = 8 << 20;
+
+const sizeOf = (file) => (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length);
+
+/**
+ * A file's bytes into WebAssembly memory. A File is read from disk chunk by chunk, so it is never
+ * held whole in JavaScript as well, and `progress` hears the share copied after each slice; bytes
+ * already in JavaScript (the sample) go in at once.
+ */
+async function intoCore(file, progress = () => {}) {
+  const data = file.bytes;
+  const out = new core.FileBytes(sizeOf(file));
+  if (!(data instanceof Blob)) {
+    out.append(data);
+    return out;
+  }
+  try {
+    // In slices of a few MB: each read is one round trip to the browser's file reader, and only
+    // two slices are in JavaScript at a time.
+    // The next slice is asked for before this one is copied: the browser reads while we copy.
+    const read = (at) => (at < data.size ? data.slice(at, at + SLICE).arrayBuffer() : null);
+    let next = read(0);
+    for (let at = 0; next; at += SLICE) {
+      const slice = await next;
+      next = read(at + SLICE);
+      out.append(new Uint8Array(slice));
+      progress(out.length / data.size);
+    }
+  } catch (err) {
+    out.free();
+    // Chromium refuses to read a file that changed on disk after it was chosen.
+    if (err && err.name === 'NotReadableError') {
+      const text = `${file.name}: the file cannot be read any more (changed or moved since it was chosen); choose it again`;
+      throw { kind: 'io', message: text, text };
+    }
+    throw err;
+  }
+  return out;
+}
+
+// For the benchmark: how far WebAssembly memory has grown (it never shrinks, so this is its
+// peak). A size only, never data.
+self.wasmMemoryBytes = () => (memory ? memory.buffer.byteLength : 0);
+
 const handlers = {
   version: () => core.version(),
   sample: () => core.sample(),
-  inspect: async ({ file, fileOptions }) =>
-    core.inspect(file.name, file.bytes, JSON.stringify(fileOptions || {}), await hashOf(file)),
-  plan: async ({ source, list, options }) =>
-    core.prepare(source.name, source.bytes, list.name, list.bytes, JSON.stringify(options || {}),
-      await hashOf(source), await hashOf(list)),
+  inspect: async ({ file, fileOptions }) => {
+    const hash = await hashOf(file);
+    return core.inspect(file.name, await intoCore(file), JSON.stringify(fileOptions || {}), hash);
+  },
+  plan: async ({ source, list, options }) => {
+    const [sourceHash, listHash] = [await hashOf(source), await hashOf(list)];
+    return core.prepare(source.name, await intoCore(source), list.name, await intoCore(list),
+      JSON.stringify(options || {}), sourceHash, listHash);
+  },
   run: async ({ source, list, options }, id) => {
     if (run) run.free();
     run = null;
     // Hashing big files takes a moment (when the page has not done it already).
-    self.postMessage({ id, progress: { stage: 'reading', fraction: 0 } });
+    const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
+    tell('reading', 0);
     const sourceHash = await hashOf(source);
-    self.postMessage({ id, progress: { stage: 'reading', fraction: 0.01 } });
     const listHash = await hashOf(list);
-    run = core.reconcile(source.name, source.bytes, list.name, list.bytes, JSON.stringify(options || {}),
-      (progress) => self.postMessage({ id, progress }), sourceHash, listHash);
+    // Copying the files in is the first tenth of the bar; the core's own stages follow.
+    const share = sizeOf(source) / Math.max(1, sizeOf(source) + sizeOf(list));
+    const sourceBytes = await intoCore(source, (f) => tell('reading', 0.1 * share * f));
+    let listBytes;
+    try {
+      listBytes = await intoCore(list, (f) => tell('reading', 0.1 * (share + (1 - share) * f)));
+    } catch (err) {
+      sourceBytes.free();
+      throw err;
+    }
+    run = core.reconcile(source.name, sourceBytes, list.name, listBytes, JSON.stringify(options || {}),
+      (progress) => self.postMessage({ id, progress: { ...progress, fraction: 0.1 + 0.9 * progress.fraction } }), sourceHash, listHash);
     lastFilter = '';
     return { report: run.summary(), findingCount: run.findingCount() };
   },
@@ -70,8 +130,8 @@ const handlers = {
   validate: async ({ file, schemaName, schemaText, fileOptions }) => {
     if (checked) checked.free();
     checked = null;
-    checked = core.validate(file.name, file.bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}),
-      await hashOf(file));
+    const hash = await hashOf(file);
+    checked = core.validate(file.name, await intoCore(file), schemaName, schemaText, JSON.stringify(fileOptions || {}), hash);
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),
@@ -126,7 +186,10 @@ self.onmessage = async (event) => {
   const { id, op, args } = event.data;
   try {
     if (op === 'init') {
-      ready = init({ module_or_path: args.wasm }).then(() => core.warmUp());
+      ready = init({ module_or_path: args.wasm }).then((exports) => {
+        memory = exports.memory;
+        core.warmUp();
+      });
       await ready;
       self.postMessage({ id, ok: true, result: core.version() });
       return;

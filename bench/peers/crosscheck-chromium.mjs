@@ -43,11 +43,21 @@ try {
     const bar = document.querySelector('[data-testid="progress"]');
     window.__ticks = [];
     new MutationObserver(() => window.__ticks.push(performance.now())).observe(bar, { attributes: true });
+    window.__stages = [];
+    new MutationObserver(() => window.__stages.push([Math.round(performance.now() - window.__start), bar.dataset.stage, Number(bar.value).toFixed(3)])).observe(bar, { attributes: true });
     window.__start = performance.now();
   });
+  // The issue's memory measure: WebAssembly linear memory (the worker reports its size; it never
+  // shrinks, so the size at the end is the peak) plus the page's JavaScript heap (sampled).
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  let heapPeak = await heap();
   const baseline = chromiumRss();
   let peak = baseline;
-  const sampler = setInterval(() => { peak = Math.max(peak, chromiumRss()); }, 50);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, chromiumRss());
+    heap().then((h) => { heapPeak = Math.max(heapPeak, h); }, () => {});
+  }, 50);
   await page.getByTestId('run').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-testid="summary"]');
@@ -59,7 +69,7 @@ try {
     const marks = [window.__start, ...window.__ticks, end];
     let gap = 0;
     for (let i = 1; i < marks.length; i++) gap = Math.max(gap, marks[i] - marks[i - 1]);
-    return { ms: end - window.__start, gap };
+    return { ms: end - window.__start, gap, stages: window.__stages };
   });
   const counts = await page.getByTestId('summary').evaluate((s) => ({
     missing: Number(s.dataset.missing),
@@ -67,7 +77,9 @@ try {
     duplicate: Number(s.dataset.duplicate),
     differences: Number(s.dataset.mismatch) + Number(s.dataset.crosswired),
   }));
-  process.stdout.write(`${JSON.stringify({ ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap })}\n`);
+  if (process.env.TRACE) console.error(JSON.stringify(timing.stages));
+  const wasm = await page.workers()[0].evaluate(() => self.wasmMemoryBytes());
+  process.stdout.write(`${JSON.stringify({ ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
 } finally {
   await browser.close();
   server.close();
