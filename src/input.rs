@@ -29,6 +29,13 @@ impl Input {
         self.sha256 = sha256.filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
         self
     }
+
+    /// The same input, hashed by the caller while it is read: `InputInfo::sha256` stays empty
+    /// until the caller sets it (the page's worker hashes on the browser's own thread meanwhile).
+    pub fn hashed_by_caller(mut self) -> Input {
+        self.sha256 = Some(String::new());
+        self
+    }
 }
 
 /// A file read into a table, with what was detected.

@@ -56,8 +56,10 @@ pub use input::Input;
 pub use options::{ColumnSpec, FileOptions, Options};
 pub use report::{Finding, Report};
 
-use input::{load, load_with_progress, Loaded};
+pub use input::Loaded;
+use input::{load, load_with_progress};
 use report::{Inputs, Mapping, Summary, Tool};
+use std::sync::Arc;
 
 pub use report::Side;
 
@@ -91,12 +93,12 @@ pub enum Stage {
     Done,
 }
 
-/// A report with the two tables it was made from, so that a finding's rows can be shown.
+/// A report with the two files it was made from, so that a finding's rows can be shown.
 #[derive(Debug, Clone)]
 pub struct Reconciled {
     pub report: Report,
-    pub source: table::Table,
-    pub list: table::Table,
+    pub source: Arc<Loaded>,
+    pub list: Arc<Loaded>,
 }
 
 /// One row of an input, header beside cells.
@@ -111,8 +113,8 @@ impl Reconciled {
     /// number past the end.
     pub fn row(&self, side: report::Side, row: u64) -> Option<Row> {
         let table = match side {
-            report::Side::Source => &self.source,
-            report::Side::List => &self.list,
+            report::Side::Source => &self.source.table,
+            report::Side::List => &self.list.table,
         };
         let r = table.index_of_row(row)?;
         Some(Row { header: table.header.clone(), cells: table.row_cells(r) })
@@ -127,6 +129,17 @@ pub fn reconcile_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Reconciled> {
     let (source, list) = load_both(source, list, options, progress)?;
+    reconcile_loaded(Arc::new(source), Arc::new(list), options, progress)
+}
+
+/// `reconcile_with` on files already read with `options.source` and `options.list`: the page
+/// reads each file once, when it is chosen, and keeps it for the plan and every run.
+pub fn reconcile_loaded(
+    source: Arc<Loaded>,
+    list: Arc<Loaded>,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Reconciled> {
     progress(Progress { stage: Stage::Mapping, fraction: 0.55 });
     let plan = plan::plan(&source.table, &list.table, options)?;
     progress(Progress { stage: Stage::Matching, fraction: 0.6 });
@@ -151,7 +164,7 @@ pub fn reconcile_with(
     }
     let report = Report {
         tool: Tool::default(),
-        inputs: Inputs { source: source.info, list: list.info },
+        inputs: Inputs { source: source.info.clone(), list: list.info.clone() },
         options: used,
         mapping: Mapping::from(&plan),
         summary: Summary {
@@ -166,7 +179,7 @@ pub fn reconcile_with(
         validation,
     };
     progress(Progress { stage: Stage::Done, fraction: 1.0 });
-    Ok(Reconciled { report, source: source.table, list: list.table })
+    Ok(Reconciled { report, source, list })
 }
 
 fn capped(mut v: validate::Validation, max: Option<usize>) -> validate::Validation {
@@ -251,9 +264,15 @@ pub struct Prepared {
 /// Read both files and plan the run (mapping, key, steps) without reconciling.
 pub fn prepare(source: Input, list: Input, options: &Options) -> Result<Prepared> {
     let (source, list) = load_both(source, list, options, &mut |_| {})?;
+    prepare_loaded(&source, &list, options)
+}
+
+/// `prepare` on files already read with `options.source` and `options.list`.
+pub fn prepare_loaded(source: &Loaded, list: &Loaded, options: &Options) -> Result<Prepared> {
     let plan = plan::plan(&source.table, &list.table, options)?;
-    let options = used_options(options, &source, &list, &plan, &[]);
-    Ok(Prepared { mapping: Mapping::from(&plan), inputs: Inputs { source: source.info, list: list.info }, options })
+    let options = used_options(options, source, list, &plan, &[]);
+    let inputs = Inputs { source: source.info.clone(), list: list.info.clone() };
+    Ok(Prepared { mapping: Mapping::from(&plan), inputs, options })
 }
 
 /// The two files are read side by side where there are threads (reading is much of the time),
@@ -311,7 +330,11 @@ pub struct ColumnProfile {
 
 /// Read one file and describe it: encoding, delimiter, header, rows, column profiles.
 pub fn inspect(input: Input, options: &FileOptions) -> Result<Inspection> {
-    let loaded = load(input, options)?;
+    Ok(describe(&load(input, options)?))
+}
+
+/// What `inspect` tells of a file already read.
+pub fn describe(loaded: &Loaded) -> Inspection {
     let t = &loaded.table;
     let columns = (0..t.width())
         .map(|c| {
@@ -323,5 +346,5 @@ pub fn inspect(input: Input, options: &FileOptions) -> Result<Inspection> {
     let malformed =
         t.malformed.iter().map(|m| MalformedRow { row: m.row, line: m.line, message: m.message() }).collect();
     let preview = (0..t.len().min(PREVIEW_ROWS)).map(|r| t.row_cells(r)).collect();
-    Ok(Inspection { tool: Tool::default(), input: loaded.info, malformed, columns, preview })
+    Inspection { tool: Tool::default(), input: loaded.info.clone(), malformed, columns, preview }
 }

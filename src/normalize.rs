@@ -315,6 +315,11 @@ pub fn parse_integer(s: &str) -> Option<i128> {
 /// Like `parse_integer`, with a decimal fraction and an optional exponent (1.2E+05, as Excel
 /// writes big numbers).
 pub fn parse_number(s: &str) -> Option<f64> {
+    // Plain ASCII digits, most cells of a points or amount column: no folding, no text to build.
+    // Up to 15 digits an integer is exact in an f64, as the general path below would give.
+    if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
     let f = folded(s);
     let (negative, body) = strip_amount(&f)?;
     let (mantissa, exponent) = match body.find(['e', 'E']) {

@@ -8,8 +8,9 @@
 
 use crate::query::{select, Filter};
 use crate::render::{self, Lang};
-use crate::{Error, ErrorKind, FileOptions, Input, Options, Reconciled, Side};
+use crate::{Error, ErrorKind, FileOptions, Input, Loaded, Options, Reconciled, Side};
 use serde::Serialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 /// An error as the page receives it: the error's fields plus the one-line text.
@@ -94,6 +95,13 @@ impl FileBytes {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// Where the bytes start in WebAssembly memory: the worker hands a view of them to the
+    /// browser's SHA-256 (`crypto.subtle`), which copies them and hashes on its own thread.
+    #[wasm_bindgen(getter)]
+    pub fn address(&self) -> usize {
+        self.bytes.as_ptr() as usize
     }
 }
 
@@ -184,19 +192,114 @@ pub fn reconcile(
 ) -> Result<Run, JsValue> {
     fits(source.length() + list.length())?;
     let o = options(options_json)?;
-    let mut tell = |p: crate::Progress| {
-        if let (Some(f), Ok(v)) = (&progress, to_js(&p)) {
-            // A failing progress callback must not stop the run.
-            let _ = f.call1(&JsValue::NULL, &v);
-        }
-    };
+    let mut tell = progress_to(progress);
     let (source, list) = (
         Input::new(source_name, source.bytes).with_sha256(source_sha256),
         Input::new(list_name, list.bytes).with_sha256(list_sha256),
     );
     let inner = crate::reconcile_with(source, list, &o, &mut tell).map_err(js_error)?;
-    let selected = (0..inner.report.findings.len() as u32).collect();
-    Ok(Run { inner, selected })
+    Ok(Run::new(inner))
+}
+
+/// The progress callback as the core calls it: `{stage, fraction}` to `progress`, if given.
+fn progress_to(progress: Option<js_sys::Function>) -> impl FnMut(crate::Progress) {
+    move |p: crate::Progress| {
+        if let (Some(f), Ok(v)) = (&progress, to_js(&p)) {
+            // A failing progress callback must not stop the run.
+            let _ = f.call1(&JsValue::NULL, &v);
+        }
+    }
+}
+
+/// A file read into a table and kept in WebAssembly memory: the worker reads each chosen file
+/// once and uses it for the inspection, the plan and every run (until another file replaces it).
+#[wasm_bindgen]
+pub struct LoadedFile {
+    inner: Arc<Loaded>,
+}
+
+#[wasm_bindgen]
+impl LoadedFile {
+    /// Read `bytes` (taken over) as `file_options` (`{"encoding": …, "delimiter": …}`) say;
+    /// `progress`, if given, hears the share read (0 to 1) as it goes. With `hashed_by_caller`
+    /// the caller hashes the bytes meanwhile and hands the hash over with `setSha256`; else the
+    /// core hashes them.
+    pub fn read(
+        name: String,
+        bytes: FileBytes,
+        file_options: &str,
+        hashed_by_caller: bool,
+        progress: Option<js_sys::Function>,
+    ) -> Result<LoadedFile, JsValue> {
+        fits(bytes.length())?;
+        let options = parse_file_options(file_options)?;
+        let mut input = Input::new(name, bytes.bytes);
+        if hashed_by_caller {
+            input = input.hashed_by_caller();
+        }
+        let loaded = crate::input::load_with_progress(input, &options, &mut |f| {
+            if let Some(p) = &progress {
+                // A failing progress callback must not stop the reading.
+                let _ = p.call1(&JsValue::NULL, &JsValue::from_f64(f));
+            }
+        })
+        .map_err(js_error)?;
+        Ok(LoadedFile { inner: Arc::new(loaded) })
+    }
+
+    /// The SHA-256 of its bytes (lower-case hex), from the caller that read it with
+    /// `hashed_by_caller`. Refused once a plan or run shares the file (it is set right after
+    /// reading) or when it is not a SHA-256.
+    #[wasm_bindgen(js_name = setSha256)]
+    pub fn set_sha256(&mut self, sha256: String) -> Result<(), JsValue> {
+        let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        match Arc::get_mut(&mut self.inner) {
+            Some(loaded) if valid => {
+                loaded.info.sha256 = sha256.to_ascii_lowercase();
+                Ok(())
+            }
+            _ => Err(js_error(Error::internal("the file's SHA-256 came too late or is not a SHA-256"))),
+        }
+    }
+
+    /// The encoding it was read in (detected or asked for), as options name it.
+    #[wasm_bindgen(getter)]
+    pub fn encoding(&self) -> String {
+        self.inner.info.encoding.clone()
+    }
+
+    /// The delimiter it was read with, as options name it.
+    #[wasm_bindgen(getter)]
+    pub fn delimiter(&self) -> String {
+        self.inner.info.delimiter.clone()
+    }
+
+    /// What `inspect` tells of it: encoding, delimiter, rows, column profiles, a preview.
+    pub fn inspect(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::describe(&self.inner))
+    }
+}
+
+/// `prepare` on two files already read; `options_json` must name the file options they were
+/// read with (the worker keys its files by them).
+#[wasm_bindgen(js_name = prepareLoaded)]
+pub fn prepare_loaded(source: &LoadedFile, list: &LoadedFile, options_json: &str) -> Result<JsValue, JsValue> {
+    let o = options(options_json)?;
+    to_js(&crate::prepare_loaded(&source.inner, &list.inner, &o).map_err(js_error)?)
+}
+
+/// `reconcile` on two files already read (see `prepareLoaded`).
+#[wasm_bindgen(js_name = reconcileLoaded)]
+pub fn reconcile_loaded(
+    source: &LoadedFile,
+    list: &LoadedFile,
+    options_json: &str,
+    progress: Option<js_sys::Function>,
+) -> Result<Run, JsValue> {
+    let o = options(options_json)?;
+    let mut tell = progress_to(progress);
+    let inner = crate::reconcile_loaded(source.inner.clone(), list.inner.clone(), &o, &mut tell).map_err(js_error)?;
+    Ok(Run::new(inner))
 }
 
 /// A finished run, held in WebAssembly memory.
@@ -211,6 +314,13 @@ pub struct Run {
 struct Item<'a> {
     index: u32,
     finding: &'a crate::Finding,
+}
+
+impl Run {
+    fn new(inner: Reconciled) -> Run {
+        let selected = (0..inner.report.findings.len() as u32).collect();
+        Run { inner, selected }
+    }
 }
 
 #[wasm_bindgen]

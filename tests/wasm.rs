@@ -186,3 +186,34 @@ fn file_bytes_filled_in_chunks_read_as_the_whole() {
     assert_eq!(whole.report_json(), parts.report_json());
     assert!(FileBytes::new(usize::MAX).is_err(), "an impossible size is an error, not a trap");
 }
+
+#[wasm_bindgen_test]
+fn files_read_once_serve_inspect_plan_and_runs() {
+    use crosscheck::wasm::{prepare_loaded, reconcile_loaded, LoadedFile};
+    let read =
+        |name: &str, bytes: &[u8]| LoadedFile::read(name.into(), bytes.to_vec().into(), "", false, None).unwrap();
+    let (source, list) = (read("s.csv", SOURCE), read("l.csv", LIST));
+    let inspected = list.inspect().unwrap();
+    assert_eq!(get(&inspected, "input.name").as_string().as_deref(), Some("l.csv"));
+    let plan = prepare_loaded(&source, &list, "").unwrap();
+    assert!(js_sys::Array::from(&get(&plan, "options.key")).length() >= 1);
+    let whole =
+        reconcile("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None, None)
+            .unwrap();
+    // Two runs on the same files: each the same as reading them afresh.
+    for _ in 0..2 {
+        let run = reconcile_loaded(&source, &list, "", None).unwrap();
+        assert_eq!(run.report_json(), whole.report_json());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_file_hashed_by_the_caller_gets_its_hash_after_reading() {
+    use crosscheck::wasm::LoadedFile;
+    let mut f = LoadedFile::read("l.csv".into(), LIST.to_vec().into(), "", true, None).unwrap();
+    assert_eq!(get(&f.inspect().unwrap(), "input.sha256").as_string().as_deref(), Some(""));
+    assert!(f.set_sha256("not a hash".into()).is_err());
+    let hash = "AB".repeat(32);
+    f.set_sha256(hash.clone()).unwrap();
+    assert_eq!(get(&f.inspect().unwrap(), "input.sha256").as_string(), Some(hash.to_lowercase()));
+}

@@ -22,31 +22,13 @@ function base64Bytes(text) {
   return bytes;
 }
 
-// A file is either a File (Blob) the user chose or bytes already in JavaScript (the sample).
-// SHA-256 of each is computed once by the browser (off the main thread) when it is first handed
-// to the engine, and reused by every later run: hashing 100 MB takes a while. A File is read
-// for it and the bytes let go at once; the page never holds a chosen file's bytes.
-const hashes = new WeakMap();
-
-function sha256Of(data) {
-  if (!globalThis.crypto || !crypto.subtle) return Promise.resolve(undefined);
-  if (!hashes.has(data)) {
-    const bytes = data instanceof Blob ? data.arrayBuffer() : Promise.resolve(data);
-    hashes.set(data, bytes.then((b) => crypto.subtle.digest('SHA-256', b)).then(
-      (d) => Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join(''),
-      () => undefined,
-    ));
-  }
-  return hashes.get(data);
-}
-
-// A File goes to the worker as it is (a handle: the worker reads it from disk into WebAssembly
-// memory). Bytes get a copy the worker owns, moved rather than cloned (cloning 100 MB in
-// postMessage takes longer than copying it here); the page keeps the original for the next run.
-async function withHash(file) {
-  const sha256 = await sha256Of(file.bytes);
-  const bytes = file.bytes instanceof Blob ? file.bytes : file.bytes.slice();
-  return { name: file.name, bytes, sha256 };
+// A file is either a File (Blob) the user chose or bytes already in JavaScript (the sample). A
+// File goes to the worker as it is (a handle: the worker reads it from disk into WebAssembly
+// memory, hashes it there, and keeps the table for the next request); the page never holds a
+// chosen file's bytes. Bytes get a copy the worker owns, moved rather than cloned (cloning in
+// postMessage takes longer than copying here); the page keeps the original for the next run.
+function forWorker(file) {
+  return { name: file.name, bytes: file.bytes instanceof Blob ? file.bytes : file.bytes.slice() };
 }
 
 export class EngineError extends Error {
@@ -113,10 +95,10 @@ export function createEngine() {
     return send(engine.worker, op, args, onProgress, transfer);
   }
 
-  /** A request carrying files: hashed once, handed or moved to the worker. */
+  /** A request carrying files: handed or moved to the worker. */
   async function callWithFiles(op, files, rest, onProgress) {
     const prepared = {};
-    for (const [key, file] of Object.entries(files)) prepared[key] = await withHash(file);
+    for (const [key, file] of Object.entries(files)) prepared[key] = forWorker(file);
     const moved = Object.values(prepared).filter((f) => f.bytes instanceof Uint8Array).map((f) => f.bytes.buffer);
     return call(op, { ...prepared, ...rest }, onProgress, moved);
   }

@@ -12,22 +12,20 @@ let lastTotal = 0;
 
 const encoder = new TextEncoder();
 
-/** The hash the page sent with the file, or one computed here. */
-async function hashOf(file) {
-  return typeof file.sha256 === 'string' ? file.sha256 : sha256(file.bytes);
-}
-
-// The browser's own SHA-256 (native code) instead of the core's (WebAssembly): several times
-// faster on big files. Without crypto.subtle the core hashes the bytes itself.
-async function sha256(data) {
-  if (!globalThis.crypto || !crypto.subtle) return undefined;
-  try {
-    const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-  } catch {
-    return undefined;
-  }
+// The browser's own SHA-256 (native code, on its own thread) instead of the core's
+// (WebAssembly, several times slower on big files) of bytes in WebAssembly memory: the browser
+// copies them when asked, so the core can take them over at once. Null without crypto.subtle
+// (the core hashes then); a failure is an error, as the report must name the file exactly.
+function sha256(bytes) {
+  if (!globalThis.crypto || !crypto.subtle) return null;
+  const view = new Uint8Array(memory.buffer, bytes.address, bytes.length);
+  return crypto.subtle.digest('SHA-256', view).then(
+    (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
+    (err) => {
+      const text = `the browser could not compute the file's SHA-256 (${err && err.message})`;
+      throw { kind: 'internal', message: text, text };
+    },
+  );
 }
 
 const SLICE = 8 << 20;
@@ -70,6 +68,71 @@ async function intoCore(file, progress = () => {}) {
   return out;
 }
 
+// Files read into tables, kept for the plan and the runs so that each chosen file is read once:
+// file → {how it was asked to be read, LoadedFile}, the most recently used
+// last. Two are kept (a source and a list); an older one is freed (a run still holding it keeps
+// its own reference).
+const files = new Map();
+const KEPT_FILES = 2;
+// Files no longer kept, freed once the request that let them go is done with them.
+let retired = [];
+
+/** `use(loadedFiles)` with each [file, fileOptions] read or taken from those kept. */
+async function withFiles(wanted, use, progress = []) {
+  const loaded = [];
+  try {
+    for (const [i, [file, fileOptions]] of wanted.entries()) loaded.push(await loadedFile(file, fileOptions, progress[i]));
+    return use(loaded.map((l) => l.file));
+  } finally {
+    for (const l of loaded) if (!l.kept) l.file.free();
+    for (const f of retired) f.free();
+    retired = [];
+  }
+}
+
+// A kept file serves a request that asks for what it was read with, or for what was detected
+// then (the plan hands the detected encoding and delimiter back as options).
+const serves = (entry, how) =>
+  (how.encoding === entry.how.encoding || how.encoding === entry.file.encoding) &&
+  (how.delimiter === entry.how.delimiter || how.delimiter === entry.file.delimiter);
+
+/** The file read as `fileOptions` say: kept from before, or read now (`progress` hears 0 to 1). */
+async function loadedFile(file, fileOptions = {}, progress = () => {}) {
+  const how = { encoding: fileOptions.encoding || 'auto', delimiter: fileOptions.delimiter || 'auto' };
+  // A chosen File is known by its name, size and time of change (a File changed on disk can no
+  // longer be read at all); bytes handed over (the sample) are read each time: they are small.
+  const key = file.bytes instanceof Blob && JSON.stringify([file.name, file.bytes.size, file.bytes.lastModified]);
+  const kept = key && files.get(key);
+  if (kept && serves(kept, how)) {
+    files.delete(key);
+    files.set(key, kept);
+    return { file: kept.file, kept: true };
+  }
+  const bytes = await intoCore(file, (f) => progress(0.3 * f));
+  // The browser hashes a copy on its own thread while the core reads the file.
+  const hash = sha256(bytes);
+  const loaded = core.LoadedFile.read(file.name, bytes, JSON.stringify(how), hash !== null,
+    (f) => progress(0.3 + 0.7 * f));
+  if (hash !== null) {
+    try {
+      loaded.setSha256(await hash);
+    } catch (err) {
+      loaded.free();
+      throw err;
+    }
+  }
+  if (!key) return { file: loaded, kept: false };
+  if (kept) retired.push(kept.file);
+  files.delete(key);
+  files.set(key, { how, file: loaded });
+  for (const [k, old] of files) {
+    if (files.size <= KEPT_FILES) break;
+    files.delete(k);
+    retired.push(old.file);
+  }
+  return { file: loaded, kept: true };
+}
+
 // For the benchmark: how far WebAssembly memory has grown (it never shrinks, so this is its
 // peak). A size only, never data.
 self.wasmMemoryBytes = () => (memory ? memory.buffer.byteLength : 0);
@@ -77,35 +140,23 @@ self.wasmMemoryBytes = () => (memory ? memory.buffer.byteLength : 0);
 const handlers = {
   version: () => core.version(),
   sample: () => core.sample(),
-  inspect: async ({ file, fileOptions }) => {
-    const hash = await hashOf(file);
-    return core.inspect(file.name, await intoCore(file), JSON.stringify(fileOptions || {}), hash);
-  },
-  plan: async ({ source, list, options }) => {
-    const [sourceHash, listHash] = [await hashOf(source), await hashOf(list)];
-    return core.prepare(source.name, await intoCore(source), list.name, await intoCore(list),
-      JSON.stringify(options || {}), sourceHash, listHash);
-  },
-  run: async ({ source, list, options }, id) => {
+  inspect: async ({ file, fileOptions }) => withFiles([[file, fileOptions]], ([f]) => f.inspect()),
+  plan: async ({ source, list, options = {} }) =>
+    withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
+      core.prepareLoaded(s, l, JSON.stringify(options))),
+  run: async ({ source, list, options = {} }, id) => {
     if (run) run.free();
     run = null;
-    // Hashing big files takes a moment (when the page has not done it already).
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    const sourceHash = await hashOf(source);
-    const listHash = await hashOf(list);
-    // Copying the files in is the first tenth of the bar; the core's own stages follow.
-    const share = sizeOf(source) / Math.max(1, sizeOf(source) + sizeOf(list));
-    const sourceBytes = await intoCore(source, (f) => tell('reading', 0.1 * share * f));
-    let listBytes;
-    try {
-      listBytes = await intoCore(list, (f) => tell('reading', 0.1 * (share + (1 - share) * f)));
-    } catch (err) {
-      sourceBytes.free();
-      throw err;
-    }
-    run = core.reconcile(source.name, sourceBytes, list.name, listBytes, JSON.stringify(options || {}),
-      (progress) => self.postMessage({ id, progress: { ...progress, fraction: 0.1 + 0.9 * progress.fraction } }), sourceHash, listHash);
+    // A file not read yet (or read with other options) is read first: the source is the first
+    // 30 % of the bar, the list the next 25 %, as in the core's own stages that follow.
+    const reading = [
+      (f) => tell('reading_source', 0.3 * f),
+      (f) => tell('reading_list', 0.3 + 0.25 * f),
+    ];
+    run = await withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
+      core.reconcileLoaded(s, l, JSON.stringify(options), (progress) => self.postMessage({ id, progress })), reading);
     lastFilter = '';
     return { report: run.summary(), findingCount: run.findingCount() };
   },
@@ -130,8 +181,9 @@ const handlers = {
   validate: async ({ file, schemaName, schemaText, fileOptions }) => {
     if (checked) checked.free();
     checked = null;
-    const hash = await hashOf(file);
-    checked = core.validate(file.name, await intoCore(file), schemaName, schemaText, JSON.stringify(fileOptions || {}), hash);
+    const bytes = await intoCore(file);
+    const hash = await sha256(bytes);
+    checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined);
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),

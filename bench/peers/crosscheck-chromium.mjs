@@ -33,8 +33,12 @@ const { server, url } = await serve(join(root, 'www'), pkg);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 try {
   const page = await browser.newPage();
+  if (process.env.TRACE) page.on('console', (m) => console.error(`${Math.round(performance.now())} ${m.text()}`));
   await page.goto(url);
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="version"]')?.textContent || ''));
+  // Timed from choosing the files: the page reads them then (and hashes and inspects them), so
+  // the time to the summary is what the user waits, reading included, as for every other tool.
+  const chosen = performance.now();
   await page.getByTestId('source-file').setInputFiles(join(dir, 'source.csv'));
   await page.getByTestId('list-file').setInputFiles(join(dir, 'list.csv'));
   await page.waitForFunction(() => !document.querySelector('[data-testid="run"]').disabled, null, { timeout: 600_000 });
@@ -63,6 +67,7 @@ try {
     const s = document.querySelector('[data-testid="summary"]');
     return s && !s.hidden && s.dataset.missing !== undefined;
   }, null, { timeout: 600_000, polling: 20 });
+  const ms = performance.now() - chosen;
   clearInterval(sampler);
   const timing = await page.evaluate(() => {
     const end = performance.now();
@@ -79,7 +84,7 @@ try {
   }));
   if (process.env.TRACE) console.error(JSON.stringify(timing.stages));
   const wasm = await page.workers()[0].evaluate(() => self.wasmMemoryBytes());
-  process.stdout.write(`${JSON.stringify({ ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, run_ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
 } finally {
   await browser.close();
   server.close();
