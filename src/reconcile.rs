@@ -140,7 +140,8 @@ impl<'k> Index<'k> {
     }
 }
 
-/// Rows indexed between two progress reports: about 100 ms in the browser.
+/// Rows indexed (or looked at for cross-wires) between two progress reports: about 100 ms in
+/// the browser.
 const INDEX_TICK: usize = 300_000;
 
 /// The user-facing key of a row: the raw key cells, trimmed.
@@ -227,20 +228,25 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
     progress(0.4);
     // Each column's findings are independent: columns go in groups, one per thread, with a
     // progress report after each group.
+    // On one thread (WebAssembly) a column also tells how far its cross-wire check is.
     let mut results: Vec<(Vec<Finding>, Option<bool>)> = Vec::with_capacity(plan.columns.len());
     let mut work = plan.columns.iter().zip(diffs);
-    let one = |(pair, d): (&Pair, Vec<Diff>)| column_findings(source, list, plan, pair, &pair_of_list, d);
+    let one = |(pair, d): (&Pair, Vec<Diff>), tick: &mut dyn FnMut(f64)| {
+        column_findings(source, list, plan, pair, &pair_of_list, d, tick)
+    };
+    let share = 0.4 / plan.columns.len().max(1) as f64;
     while let Some(a) = work.next() {
         if THREADS > 1 {
             if let Some(b) = work.next() {
-                let (a, b) = both(|| one(a), || one(b));
+                let (a, b) = both(|| one(a, &mut |_| {}), || one(b, &mut |_| {}));
                 results.extend([a, b]);
-                progress(0.4 + 0.4 * results.len() as f64 / plan.columns.len().max(1) as f64);
+                progress(0.4 + share * results.len() as f64);
                 continue;
             }
         }
-        results.push(one(a));
-        progress(0.4 + 0.4 * results.len() as f64 / plan.columns.len().max(1) as f64);
+        let done = results.len() as f64;
+        results.push(one(a, &mut |f| progress(0.4 + share * (done + f))));
+        progress(0.4 + share * results.len() as f64);
     }
     for (pair, (found, ident)) in plan.columns.iter().zip(results) {
         let counts = columns.entry(pair.source.clone()).or_insert_with(ColumnCounts::default);
@@ -389,6 +395,7 @@ fn column_findings(
     pair: &Pair,
     pair_of_list: &[u32],
     diffs: Vec<Diff>,
+    tick: &mut dyn FnMut(f64),
 ) -> (Vec<Finding>, Option<bool>) {
     let (sc, lc) = (pair.source_index, pair.list_index);
     let steps = &pair.normalize[..];
@@ -417,7 +424,7 @@ fn column_findings(
     let rest: Vec<&Diff> = diffs.iter().filter(|d| !blocks.iter().any(|b| b.contains(d.list_row))).collect();
     let asked = !rest.is_empty();
     let wanted: Vec<&str> = rest.iter().map(|d| d.list_norm.as_str()).collect();
-    let ident = Identity::build(source, pair, &wanted);
+    let ident = Identity::build(source, pair, &wanted, tick);
     for d in rest {
         let (sv, lv) = (source.cell(d.source_row, sc), list.cell(d.list_row, lc));
         let base = (plan_key(source, d.source_row, plan), pair.source.clone(), pair.list.clone());
@@ -484,7 +491,8 @@ impl<'a> Identity<'a> {
     /// Looks up only `wanted` (the few values that differ), so the source column is normalised
     /// once and nothing is allocated per row. None when the column does not identify anyone: by
     /// the options, by its kind, or because more than 5 % of its source values repeat.
-    fn build(source: &Table, pair: &Pair, wanted: &[&'a str]) -> Option<Identity<'a>> {
+    /// `tick` hears the share of the column looked at, every few hundred thousand rows.
+    fn build(source: &Table, pair: &Pair, wanted: &[&'a str], tick: &mut dyn FnMut(f64)) -> Option<Identity<'a>> {
         if wanted.is_empty() || pair.identifying == Some(false) {
             return None;
         }
@@ -505,6 +513,9 @@ impl<'a> Identity<'a> {
         let (mut values, mut repeats) = (0usize, 0usize);
         let mut buf = String::new();
         for r in 0..source.len() {
+            if r % INDEX_TICK == INDEX_TICK - 1 {
+                tick(r as f64 / source.len() as f64);
+            }
             normalize_into(&pair.normalize, source.cell(r, pair.source_index), &mut buf);
             if buf.is_empty() {
                 continue;

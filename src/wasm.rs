@@ -180,6 +180,7 @@ pub fn prepare(
 
 /// Reconcile; `progress`, if given, is called with `{stage, fraction}` between stages.
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one argument per thing JavaScript hands over
 pub fn reconcile(
     source_name: String,
     source: FileBytes,
