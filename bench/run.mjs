@@ -72,7 +72,7 @@ const python = (dir) => {
 const TOOLS = [
   { name: 'crosscheck, native CLI (2 threads)', run: native, base: true },
   { name: "crosscheck, WebAssembly in Node", run: node('crosscheck-wasm.mjs') },
-  { name: 'crosscheck, page in Chromium (worker)', run: node('crosscheck-chromium.mjs') },
+  { name: 'crosscheck, page in Chromium (from choosing the files)', run: node('crosscheck-chromium.mjs') },
   { name: 'PapaParse + Map join', run: node('papaparse.mjs') },
   { name: 'uDSV + Map join', run: node('udsv.mjs') },
   { name: 'duckdb-wasm (read_csv + FULL OUTER JOIN)', run: node('duckdb.mjs') },
@@ -115,6 +115,7 @@ for (const size of sizes) {
         res.peak = Math.max(res.peak, got.peak_rss || 0);
         res.counts = got.counts;
         if (got.progress_gap_ms !== undefined) res.gap = Math.max(res.gap || 0, got.progress_gap_ms);
+        if (got.run_ms !== undefined) (res.runTimes ||= []).push(got.run_ms / 1000);
         if (got.wasm_memory !== undefined) res.wasm = Math.max(res.wasm || 0, got.wasm_memory + (got.page_heap || 0));
       } catch (e) {
         res.error = e.message;
@@ -144,6 +145,7 @@ for (const size of sizes) {
       check = ok ? `✓ ${keys.map((k) => `${k} ${c[k]}`).join(', ')}` : `✗ got ${JSON.stringify(c)}, want ${JSON.stringify(want)}`;
       if (tool.keysNotComparable && ok) check += ' (daff counts rows under repeated keys as added/removed)';
     }
+    if (res.runTimes) check += `; from the Run click alone (files read when chosen) ${median(res.runTimes).toFixed(2)} s`;
     if (res.gap !== undefined) check += `; longest wait for a progress update ${Math.round(res.gap)} ms`;
     if (res.wasm !== undefined) check += `; WebAssembly memory + page heap ${Math.round(res.wasm / 1e6)} MB = ${(res.wasm / input).toFixed(1)}× input`;
     const peakMb = res.peak ? Math.round(res.peak / 1e6) : '—';

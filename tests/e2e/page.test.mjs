@@ -87,6 +87,34 @@ test('the incident: two files in, one shifted finding out, explained in words', 
   await context.close();
 });
 
+test('a file is read once when chosen; another file or another encoding is read anew', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  // The source is read when chosen and kept: it serves a run against one list, then another.
+  let counts = await runWith(page, join(fixtures, 'kind_source.csv'), join(fixtures, 'kind_missing_list.csv'));
+  assert.ok(counts.missing > 0, 'missing');
+  assert.equal(counts.unexpected, 0);
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'kind_unexpected_list.csv'));
+  await page.getByTestId('summary').waitFor({ state: 'hidden' });
+  await page.getByTestId('run').click();
+  counts = await summaryCounts(page);
+  assert.ok(counts.unexpected > 0, 'unexpected');
+  assert.equal(counts.missing, 0);
+
+  // The same UTF-8 file asked to be read as CP932 is read again, and fails naming the file;
+  // back to automatic, it is read as before.
+  await page.getByTestId('source-file').setInputFiles(join(fixtures, 'enc_utf8.csv'));
+  await page.getByTestId('source-info').filter({ hasText: 'UTF-8' }).waitFor();
+  await page.getByTestId('source-encoding').selectOption('cp932');
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /enc_utf8\.csv/);
+  await page.getByTestId('source-encoding').selectOption('auto');
+  await error.waitFor({ state: 'hidden' });
+  await page.getByTestId('source-info').filter({ hasText: 'UTF-8' }).waitFor();
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('sample data holds every kind; Japanese and English switch', async () => {
   const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
