@@ -285,6 +285,7 @@ impl LoadedFile {
 /// read with (the worker keys its files by them).
 #[wasm_bindgen(js_name = prepareLoaded)]
 pub fn prepare_loaded(source: &LoadedFile, list: &LoadedFile, options_json: &str) -> Result<JsValue, JsValue> {
+    fits(source.inner.info.bytes + list.inner.info.bytes)?;
     let o = options(options_json)?;
     to_js(&crate::prepare_loaded(&source.inner, &list.inner, &o).map_err(js_error)?)
 }
@@ -297,6 +298,7 @@ pub fn reconcile_loaded(
     options_json: &str,
     progress: Option<js_sys::Function>,
 ) -> Result<Run, JsValue> {
+    fits(source.inner.info.bytes + list.inner.info.bytes)?;
     let o = options(options_json)?;
     let mut tell = progress_to(progress);
     let inner = crate::reconcile_loaded(source.inner.clone(), list.inner.clone(), &o, &mut tell).map_err(js_error)?;
