@@ -11,7 +11,7 @@ use crate::par::{both, THREADS};
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
-use crate::table::Table;
+use crate::table::{same_bytes, Table};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -348,7 +348,7 @@ fn differences(
             let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
             for (c, pair) in plan.columns.iter().enumerate() {
                 // Raw bytes first: most cells are equal as written, and then there is nothing to do.
-                if source.cell_bytes(s as usize, pair.source_index) == list.cell_bytes(l, pair.list_index) {
+                if same_bytes(source.cell_bytes(s as usize, pair.source_index), list.cell_bytes(l, pair.list_index)) {
                     continue;
                 }
                 let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
