@@ -82,6 +82,11 @@ thread_local! {
 pub fn normalize_into(steps: &[Step], input: &str, out: &mut String) {
     out.clear();
     out.push_str(input);
+    // Most keys, codes and e-mail addresses are plain ASCII that no step changes: settled by
+    // looking at the bytes, without running the steps.
+    if input.is_ascii() && steps.iter().all(|&step| leaves_ascii(step, input.as_bytes())) {
+        return;
+    }
     SCRATCH.with(|scratch| {
         // A re-entrant call (there is none today) falls back to a fresh buffer instead of panicking.
         let mut fresh = String::new();
@@ -100,6 +105,24 @@ pub fn normalize(steps: &[Step], input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     normalize_into(steps, input, &mut out);
     out
+}
+
+/// Whether `step` leaves this ASCII text as it is (false when it cannot tell cheaply).
+fn leaves_ascii(step: Step, s: &[u8]) -> bool {
+    // ASCII white space as `char::is_whitespace` (and so `trim`) knows it.
+    let space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+    match step {
+        // NFKC and the kana steps change no ASCII character.
+        Step::Nfkc | Step::Katakana => true,
+        Step::Trim => !s.first().is_some_and(space) && !s.last().is_some_and(space),
+        Step::CollapseSpaces => {
+            s.iter().all(|b| !space(b) || *b == b' ') && !s.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        }
+        Step::RemoveSpaces => !s.iter().any(space),
+        Step::Lowercase => !s.iter().any(u8::is_ascii_uppercase),
+        Step::DigitsOnly => s.iter().all(u8::is_ascii_digit),
+        Step::Integer | Step::Number | Step::Date => false,
+    }
 }
 
 fn apply(step: Step, s: &mut String, tmp: &mut String) {
@@ -492,6 +515,44 @@ fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_shortcut_gives_what_the_steps_give() {
+        // Every step alone and in the kinds' default lists, on random ASCII with the characters
+        // that matter (white space of each kind, upper case, digits, punctuation).
+        let alphabet = [b' ', b' ', b'\t', b'\n', 0x0B, b'\r', b'a', b'Z', b'0', b'9', b'-', b'@', b'.'];
+        let singles = [
+            Step::Nfkc,
+            Step::Trim,
+            Step::CollapseSpaces,
+            Step::RemoveSpaces,
+            Step::Lowercase,
+            Step::Katakana,
+            Step::DigitsOnly,
+            Step::Integer,
+            Step::Number,
+            Step::Date,
+        ];
+        let mut lists: Vec<Vec<Step>> = singles.iter().map(|&s| vec![s]).collect();
+        lists.extend([
+            vec![Step::Nfkc, Step::Trim, Step::Lowercase],
+            vec![Step::Nfkc, Step::CollapseSpaces, Step::Trim],
+            vec![Step::Nfkc, Step::Katakana, Step::RemoveSpaces],
+            vec![Step::Nfkc, Step::DigitsOnly],
+        ]);
+        let mut rng = fastrand::Rng::with_seed(3);
+        for _ in 0..5_000 {
+            let n = rng.usize(0..8);
+            let text: String = (0..n).map(|_| alphabet[rng.usize(0..alphabet.len())] as char).collect();
+            for steps in &lists {
+                let (mut slow, mut tmp) = (text.clone(), String::new());
+                for &step in steps {
+                    apply(step, &mut slow, &mut tmp);
+                }
+                assert_eq!(normalize(steps, &text), slow, "{steps:?} on {text:?}");
+            }
+        }
+    }
     use crate::TestResult;
     use Step::*;
 
