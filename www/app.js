@@ -632,6 +632,8 @@ function markStale() {
 }
 
 function resetResult() {
+  // The worker lets the run go too (a failure there only means there was nothing to let go).
+  if (state.report) engine.forget().catch(() => {});
   state.report = null;
   state.selected = null;
   state.stale = false;

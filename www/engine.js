@@ -111,6 +111,8 @@ export function createEngine() {
     plan: (source, list, options) => callWithFiles('plan', { source, list }, { options }),
     run: (source, list, options, onProgress) => callWithFiles('run', { source, list }, { options }, onProgress),
     findings: (query) => call('findings', query),
+    // No worker yet: nothing to forget (and none is started for it).
+    forget: () => (current ? call('forget') : Promise.resolve(true)),
     rows: (sourceRow, listRow) => call('rows', { sourceRow, listRow }),
     export: (what, lang) => call('export', { what, lang }),
     examples: () => call('examples'),

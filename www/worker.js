@@ -160,6 +160,14 @@ const handlers = {
     lastFilter = '';
     return { report: run.summary(), findingCount: run.findingCount() };
   },
+  // The page no longer shows the run: its findings and its hold on the files' tables go, so a
+  // newly chosen file does not sit in memory beside the old ones.
+  forget: () => {
+    if (run) run.free();
+    run = null;
+    lastFilter = '';
+    return true;
+  },
   findings: ({ start = 0, count = 200, kinds = null, column = null, search = null }) => {
     const current = needRun();
     const filter = JSON.stringify({ kinds: kinds && kinds.length ? kinds : null, column: column || null, search: search || null });
