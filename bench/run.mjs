@@ -71,7 +71,7 @@ const python = (dir) => {
 
 const TOOLS = [
   { name: 'crosscheck, native CLI (2 threads)', run: native, base: true },
-  { name: "crosscheck, WebAssembly in Node", run: node('crosscheck-wasm.mjs') },
+  { name: 'crosscheck, WebAssembly in Node', run: node('crosscheck-wasm.mjs') },
   { name: 'crosscheck, page in Chromium (from choosing the files)', run: node('crosscheck-chromium.mjs') },
   { name: 'PapaParse + Map join', run: node('papaparse.mjs') },
   { name: 'uDSV + Map join', run: node('udsv.mjs') },

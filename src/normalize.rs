@@ -516,24 +516,15 @@ fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
 mod tests {
     use super::*;
 
+    use crate::TestResult;
+    use Step::*;
+
     #[test]
     fn the_ascii_shortcut_gives_what_the_steps_give() {
         // Every step alone and in the kinds' default lists, on random ASCII with the characters
         // that matter (white space of each kind, upper case, digits, punctuation).
         let alphabet = [b' ', b' ', b'\t', b'\n', 0x0B, b'\r', b'a', b'Z', b'0', b'9', b'-', b'@', b'.'];
-        let singles = [
-            Step::Nfkc,
-            Step::Trim,
-            Step::CollapseSpaces,
-            Step::RemoveSpaces,
-            Step::Lowercase,
-            Step::Katakana,
-            Step::DigitsOnly,
-            Step::Integer,
-            Step::Number,
-            Step::Date,
-        ];
-        let mut lists: Vec<Vec<Step>> = singles.iter().map(|&s| vec![s]).collect();
+        let mut lists: Vec<Vec<Step>> = Step::ALL.iter().map(|&s| vec![s]).collect();
         lists.extend([
             vec![Step::Nfkc, Step::Trim, Step::Lowercase],
             vec![Step::Nfkc, Step::CollapseSpaces, Step::Trim],
@@ -553,8 +544,6 @@ mod tests {
             }
         }
     }
-    use crate::TestResult;
-    use Step::*;
 
     #[test]
     fn step_names_round_trip_and_match_serde() -> TestResult {

@@ -26,10 +26,8 @@ pub struct Records<'t> {
     ends: Vec<usize>,
 }
 
-/// One record: where it starts, and its fields.
+/// One record: where it is, and its fields.
 pub struct Record<'r> {
-    /// Byte offset of its first field in the text.
-    pub start: usize,
     /// Physical line it starts on (1-based).
     pub line: u64,
     /// Byte offset just after it: the share of the text read so far.
@@ -102,7 +100,7 @@ impl<'t> Records<'t> {
         };
         self.pos = end;
         let bytes = if self.in_text { text } else { &self.unescaped[..] };
-        Some(Record { start, line, end, spans: &self.spans, in_text: self.in_text, bytes })
+        Some(Record { line, end, spans: &self.spans, in_text: self.in_text, bytes })
     }
 
     /// Split `start..end` on the delimiter if it holds no quote and no CR; false otherwise.
@@ -167,24 +165,22 @@ impl<'t> Records<'t> {
     fn place_in_text(&mut self, start: usize) -> bool {
         let (text, n) = (self.text, self.spans.len());
         let mut p = start;
-        for (i, span) in self.spans.iter_mut().enumerate() {
-            let field = self.unescaped.get(span.0..span.1).unwrap_or(&[]);
+        let in_place = self.spans.iter().enumerate().all(|(i, &(a, b))| {
+            let field = self.unescaped.get(a..b).unwrap_or(&[]);
             let here = text.get(p..p + field.len()) == Some(field)
                 && (i + 1 == n || text.get(p + field.len()) == Some(&self.delimiter));
-            if !here {
-                // Undo the spans already moved: they index the unescaped fields again.
-                let mut q = 0;
-                for earlier in self.spans.iter_mut().take(i) {
-                    let len = earlier.1 - earlier.0;
-                    *earlier = (q, q + len);
-                    q += len;
-                }
-                return false;
-            }
-            *span = (p, p + field.len());
             p += field.len() + 1;
+            here
+        });
+        if in_place {
+            let mut p = start;
+            for span in &mut self.spans {
+                let len = span.1 - span.0;
+                *span = (p, p + len);
+                p += len + 1;
+            }
         }
-        true
+        in_place
     }
 }
 

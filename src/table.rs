@@ -1,9 +1,10 @@
 //! Decoded text → a compact table.
 //!
 //! `records` splits the text into records (quotes, doubled quotes, embedded newlines, CRLF, as
-//! the csv crate reads them). What this module adds: delimiter sniffing, the header (repeated or empty names are reported and given
-//! unique names), row and line numbers as a spreadsheet shows them, and malformed records (wrong
-//! field count) set aside with their place so no other row moves.
+//! the csv crate reads them). What this module adds: delimiter sniffing, the header (repeated or
+//! empty names are reported and given unique names), row and line numbers as a spreadsheet shows
+//! them, and malformed records (wrong field count) set aside with their place so no other row
+//! moves.
 //!
 //! Cells live in one text buffer with one offset per cell: at a million rows × 10 columns that is
 //! two allocations instead of ten million `String`s, and the reconcile loop reads cells by index.
@@ -315,7 +316,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     for &d in &DELIMITERS {
         let mut records = Records::new(sample, d);
         let mut widths = Vec::with_capacity(100);
-        while let (true, Some(r)) = (widths.len() < 100, records.next_record()) {
+        while widths.len() < 100 {
+            let Some(r) = records.next_record() else { break };
             if !r.is_blank() {
                 widths.push(r.len());
             }
@@ -357,6 +359,8 @@ pub fn parse_delimiter(s: &str) -> Option<u8> {
 mod tests {
     use super::*;
 
+    use crate::TestResult;
+
     #[test]
     fn same_bytes_is_slice_equality() {
         let words: [&[u8]; 8] =
@@ -367,7 +371,6 @@ mod tests {
             }
         }
     }
-    use crate::TestResult;
 
     #[test]
     fn cells_are_read_in_place_or_unescaped_alike() -> TestResult {

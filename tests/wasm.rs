@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use crosscheck::wasm::{inspect, prepare, reconcile, sample, version};
+use crosscheck::wasm::{inspect, prepare, reconcile, sample, version, Run};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -16,6 +16,20 @@ fn get(v: &JsValue, path: &str) -> JsValue {
 
 fn num(v: &JsValue, path: &str) -> f64 {
     get(v, path).as_f64().unwrap_or(f64::NAN)
+}
+
+/// The incident pair (s.csv, l.csv) reconciled from bytes with `options` JSON.
+fn incident(options: &str, progress: Option<js_sys::Function>) -> Result<Run, JsValue> {
+    reconcile(
+        "s.csv".into(),
+        SOURCE.to_vec().into(),
+        "l.csv".into(),
+        LIST.to_vec().into(),
+        options,
+        progress,
+        None,
+        None,
+    )
 }
 
 #[wasm_bindgen_test]
@@ -37,17 +51,7 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
-    let mut run = reconcile(
-        "source.csv".into(),
-        SOURCE.to_vec().into(),
-        "list.csv".into(),
-        LIST.to_vec().into(),
-        "",
-        None,
-        None,
-        None,
-    )
-    .unwrap();
+    let mut run = incident("", None).unwrap();
     let head = run.summary().unwrap();
     assert_eq!(num(&head, "summary.findings.shifted"), 1.0);
     assert_eq!(num(&head, "summary.findings.mismatch"), 0.0);
@@ -76,17 +80,7 @@ fn progress_is_reported_in_order_and_ends_done() {
         sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
     });
     let func: js_sys::Function = f.as_ref().clone().into();
-    reconcile(
-        "s.csv".into(),
-        SOURCE.to_vec().into(),
-        "l.csv".into(),
-        LIST.to_vec().into(),
-        "{}",
-        Some(func),
-        None,
-        None,
-    )
-    .unwrap();
+    incident("{}", Some(func)).unwrap();
     let seen = seen.borrow();
     let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
     stages.dedup(); // reading reports several times per file
@@ -113,18 +107,7 @@ fn errors_are_objects_with_kind_place_and_text() {
     assert_eq!(get(&e, "file").as_string().as_deref(), Some("bad.csv"));
     assert_eq!(num(&e, "line"), 2.0);
     assert!(get(&e, "text").as_string().unwrap_or_default().starts_with("bad.csv: line 2"));
-    let e = reconcile(
-        "s".into(),
-        SOURCE.to_vec().into(),
-        "l".into(),
-        LIST.to_vec().into(),
-        "{\"nope\": 1}",
-        None,
-        None,
-        None,
-    )
-    .err()
-    .unwrap();
+    let e = incident("{\"nope\": 1}", None).err().unwrap();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("options"));
 }
 
@@ -178,9 +161,7 @@ fn file_bytes_filled_in_chunks_read_as_the_whole() {
         assert_eq!(f.length(), bytes.len());
         f
     };
-    let whole =
-        reconcile("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None, None)
-            .unwrap();
+    let whole = incident("", None).unwrap();
     let parts =
         reconcile("s.csv".into(), chunked(SOURCE), "l.csv".into(), chunked(LIST), "", None, None, None).unwrap();
     assert_eq!(whole.report_json(), parts.report_json());
@@ -197,9 +178,7 @@ fn files_read_once_serve_inspect_plan_and_runs() {
     assert_eq!(get(&inspected, "input.name").as_string().as_deref(), Some("l.csv"));
     let plan = prepare_loaded(&source, &list, "").unwrap();
     assert!(js_sys::Array::from(&get(&plan, "options.key")).length() >= 1);
-    let whole =
-        reconcile("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None, None)
-            .unwrap();
+    let whole = incident("", None).unwrap();
     // Two runs on the same files: each the same as reading them afresh.
     for _ in 0..2 {
         let run = reconcile_loaded(&source, &list, "", None).unwrap();

@@ -45,9 +45,9 @@ async function intoCore(file, progress = () => {}) {
     return out;
   }
   try {
-    // In slices of a few MB: each read is one round trip to the browser's file reader, and only
-    // two slices are in JavaScript at a time.
-    // The next slice is asked for before this one is copied: the browser reads while we copy.
+    // In slices of a few MB: each read is one round trip to the browser's file reader. The next
+    // slice is asked for before this one is copied (the browser reads while we copy), so two
+    // slices at most are in JavaScript at a time.
     const read = (at) => (at < data.size ? data.slice(at, at + SLICE).arrayBuffer() : null);
     let next = read(0);
     for (let at = 0; next; at += SLICE) {
@@ -69,9 +69,8 @@ async function intoCore(file, progress = () => {}) {
 }
 
 // Files read into tables, kept for the plan and the runs so that each chosen file is read once:
-// file → {how it was asked to be read, LoadedFile}, the most recently used
-// last. Two are kept (a source and a list); an older one is freed (a run still holding it keeps
-// its own reference).
+// file → {how it was asked to be read, LoadedFile}, the most recently used last. Two are kept (a
+// source and a list); an older one is freed (a run still holding it keeps its own reference).
 const files = new Map();
 const KEPT_FILES = 2;
 // Files no longer kept, freed once the request that let them go is done with them.

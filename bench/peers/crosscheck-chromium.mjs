@@ -33,7 +33,6 @@ const { server, url } = await serve(join(root, 'www'), pkg);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 try {
   const page = await browser.newPage();
-  if (process.env.TRACE) page.on('console', (m) => console.error(`${Math.round(performance.now())} ${m.text()}`));
   await page.goto(url);
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="version"]')?.textContent || ''));
   // Timed from choosing the files: the page reads them then (and hashes and inspects them), so
@@ -45,10 +44,10 @@ try {
   // Watch the progress bar: the longest time the page went without an update while running.
   await page.evaluate(() => {
     const bar = document.querySelector('[data-testid="progress"]');
+    // Each update: when, the stage and the bar's value (TRACE=1 prints them).
     window.__ticks = [];
-    new MutationObserver(() => window.__ticks.push(performance.now())).observe(bar, { attributes: true });
-    window.__stages = [];
-    new MutationObserver(() => window.__stages.push([Math.round(performance.now() - window.__start), bar.dataset.stage, Number(bar.value).toFixed(3)])).observe(bar, { attributes: true });
+    new MutationObserver(() => window.__ticks.push([performance.now(), bar.dataset.stage, Number(bar.value)]))
+      .observe(bar, { attributes: true });
     window.__start = performance.now();
   });
   // The issue's memory measure: WebAssembly linear memory (the worker reports its size; it never
@@ -71,10 +70,11 @@ try {
   clearInterval(sampler);
   const timing = await page.evaluate(() => {
     const end = performance.now();
-    const marks = [window.__start, ...window.__ticks, end];
+    const marks = [window.__start, ...window.__ticks.map(([t]) => t), end];
     let gap = 0;
     for (let i = 1; i < marks.length; i++) gap = Math.max(gap, marks[i] - marks[i - 1]);
-    return { ms: end - window.__start, gap, stages: window.__stages };
+    const stages = window.__ticks.map(([t, stage, value]) => [Math.round(t - window.__start), stage, value.toFixed(3)]);
+    return { ms: end - window.__start, gap, stages };
   });
   const counts = await page.getByTestId('summary').evaluate((s) => ({
     missing: Number(s.dataset.missing),
