@@ -582,13 +582,15 @@ mod tests {
     fn the_ascii_shortcut_gives_what_the_steps_give() {
         // Every step alone and in the kinds' default lists, on random ASCII with the characters
         // that matter (white space of each kind, upper case, digits, punctuation).
-        let alphabet = [b' ', b' ', b'\t', b'\n', 0x0B, b'\r', b'a', b'Z', b'0', b'9', b'-', b'@', b'.'];
+        let alphabet = [b' ', b' ', b'\t', b'\n', 0x0B, b'\r', b'a', b'Z', b'0', b'9', b'-', b'@', b'.', b',', b'/'];
         let mut lists: Vec<Vec<Step>> = Step::ALL.iter().map(|&s| vec![s]).collect();
         lists.extend([
             vec![Step::Nfkc, Step::Trim, Step::Lowercase],
             vec![Step::Nfkc, Step::CollapseSpaces, Step::Trim],
             vec![Step::Nfkc, Step::Katakana, Step::RemoveSpaces],
             vec![Step::Nfkc, Step::DigitsOnly],
+            vec![Step::Trim, Step::Integer, Step::CollapseSpaces],
+            vec![Step::RemoveSpaces, Step::Date, Step::DigitsOnly],
         ]);
         let mut rng = fastrand::Rng::with_seed(3);
         for _ in 0..5_000 {

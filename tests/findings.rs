@@ -157,3 +157,31 @@ fn max_findings_cuts_the_list_not_the_counts() {
     assert!(r.truncated);
     assert_eq!(r.summary.findings.missing, 1);
 }
+
+#[test]
+fn a_column_identifies_while_at_most_5_percent_of_its_source_values_repeat() {
+    // 400 customers; the first `shared` share one note, the rest have their own. The list swaps
+    // the notes of the last two: a cross-wire while the column identifies, else two mismatches.
+    let kinds = |shared: usize| {
+        let mut source = String::from("customer_id,note\n");
+        let mut list = String::from("顧客ID,備考\n");
+        for i in 1..=400 {
+            let note = |i: usize| if i <= shared { "共通メモ".to_string() } else { format!("メモ{i}番") };
+            let listed = match i {
+                399 => note(400),
+                400 => note(399),
+                _ => note(i),
+            };
+            source.push_str(&format!("C{i:03},{}\n", note(i)));
+            list.push_str(&format!("C{i:03},{listed}\n"));
+        }
+        let r = reconcile(Input::new("source.csv", source), Input::new("list.csv", list), &Options::default()).unwrap();
+        common::assert_conserved(&r);
+        findings(&r).iter().map(|f| f["kind"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>()
+    };
+    // 21 rows share a value: 20 repeats of 400 is 5 %.
+    assert_eq!(kinds(21), ["crosswired", "crosswired"]);
+    assert_eq!(kinds(22), ["mismatch", "mismatch"]);
+    // Repeating from the first rows on: let go before the end of the column, same answer.
+    assert_eq!(kinds(300), ["mismatch", "mismatch"]);
+}
