@@ -610,7 +610,8 @@ mod tests {
     fn the_japanese_nfkc_gives_what_the_library_gives() {
         let library = |s: &str| s.nfkc().collect::<String>();
         // Each character it handles, alone and after a kana it might voice.
-        let handled = ['\u{3000}'..='\u{3000}', '\u{3041}'..='\u{30FF}', '\u{3400}'..='\u{9FFF}', '\u{FF01}'..='\u{FF9F}'];
+        let handled =
+            ['\u{3000}'..='\u{3000}', '\u{3041}'..='\u{30FF}', '\u{3400}'..='\u{9FFF}', '\u{FF01}'..='\u{FF9F}'];
         for c in handled.into_iter().flatten() {
             for text in [c.to_string(), format!("ｶ{c}"), format!("ﾊ{c}x")] {
                 let mut out = String::new();
@@ -620,9 +621,8 @@ mod tests {
             }
         }
         // Random mixtures, with characters it leaves to the library (combining marks, ①, é, ㈱).
-        let alphabet: Vec<char> = "aZ9 @.ＡＺａ９＠－\u{3000}あがゔアガヴヷーヽヾ・山田髙ｱｶﾊｳﾜｦｯｰﾞﾟ｡\u{3099}\u{309B}①é㈱"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "aZ9 @.ＡＺａ９＠－\u{3000}あがゔアガヴヷーヽヾ・山田髙ｱｶﾊｳﾜｦｯｰﾞﾟ｡\u{3099}\u{309B}①é㈱".chars().collect();
         let mut rng = fastrand::Rng::with_seed(5);
         let mut handled = 0;
         for _ in 0..20_000 {

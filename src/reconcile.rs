@@ -1,6 +1,7 @@
 //! Match the rows of two tables by key and say what differs.
 //!
-//! Hot path, in this order: normalise each row's key once into one buffer; hash-join; for each
+//! Hot path, in this order: normalise each row's key once into one buffer; sort both files' key
+//! hashes and walk them side by side (a pair's keys are checked in the compare); for each
 //! compared column, compare the raw cells of each pair first and normalise only when they differ
 //! (equal raw text is equal normalised text, and most cells are equal). Only the few rows that
 //! still differ are looked at again for slides (shift) and cross-wires.
@@ -14,7 +15,7 @@ use crate::shift::{find_blocks, Block};
 use crate::table::{same_bytes, Table};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// Findings and the summary parts that reconcile computes.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,64 +80,94 @@ impl Keys {
     }
 }
 
-/// Where a key sits in one file: first and last row, and how many rows have it (0 = none).
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    first: u32,
-    last: u32,
-    count: u32,
+/// A key's hash: 64 bits on every target (with 32, two of a million keys would often share one).
+fn key_hash(key: &str) -> u64 {
+    foldhash::fast::FixedState::with_seed(0x5EED).hash_one(key)
 }
 
-/// One hash table over both files' keys: each key's slot in the source and in the list. Walking
-/// its entries once classifies every key without a second lookup per row.
-struct Index<'k> {
-    slots: FxHashMap<&'k str, [Slot; 2]>,
-    /// Per file, the next readable row with the same key, or NONE.
-    next: [Vec<u32>; 2],
-}
-
-impl<'k> Index<'k> {
-    /// `tick` hears the share of rows indexed every few hundred thousand rows (this is a long
-    /// step in the browser).
-    fn build(source: &'k Keys, list: &'k Keys, tick: &mut dyn FnMut(f64)) -> Index<'k> {
-        let total = (source.len() + list.len()).max(1) as f64;
-        let mut slots: FxHashMap<&str, [Slot; 2]> = FxHashMap::default();
-        slots.reserve(source.len().max(list.len()) + list.len() / 8);
-        let mut next = [vec![NONE; source.len()], vec![NONE; list.len()]];
-        for (side, keys) in [source, list].into_iter().enumerate() {
-            let before = if side == 0 { 0 } else { source.len() };
-            for r in 0..keys.len() {
-                if r % INDEX_TICK == INDEX_TICK - 1 {
-                    tick((before + r) as f64 / total);
-                }
-                let k = keys.get(r);
-                if k.is_empty() {
-                    continue;
-                }
-                let r32 = r as u32;
-                let slot = &mut slots.entry(k).or_default()[side];
-                if slot.count == 0 {
-                    *slot = Slot { first: r32, last: r32, count: 1 };
-                } else {
-                    if let Some(n) = next[side].get_mut(slot.last as usize) {
-                        *n = r32;
-                    }
-                    slot.last = r32;
-                    slot.count += 1;
-                }
-            }
+/// One file's rows that have a key, as (key hash, row), sorted by hash, then key, then row: the
+/// rows of a key sit together, in row order. Keys themselves are compared only where hashes tie.
+/// Sorting two such lists and walking them side by side is several times faster than a hash
+/// table over both files in WebAssembly (hashbrown probes four slots at a time there).
+fn sorted_keys(keys: &Keys, hash: &impl Fn(&str) -> u64) -> Vec<(u64, u32)> {
+    let mut sorted = Vec::with_capacity(keys.len());
+    for r in 0..keys.len() {
+        let key = keys.get(r);
+        if !key.is_empty() {
+            sorted.push((hash(key), r as u32));
         }
-        Index { slots, next }
     }
-
-    fn rows(&self, side: usize, slot: Slot) -> Vec<usize> {
-        let mut out = Vec::with_capacity(slot.count as usize);
-        let mut r = slot.first;
-        while r != NONE && out.len() < slot.count as usize {
-            out.push(r as usize);
-            r = self.next[side].get(r as usize).copied().unwrap_or(NONE);
+    sorted.sort_unstable();
+    // Rows that share a hash (a repeated key, or rarely two keys) sit together: ordered by key.
+    let mut rest = &mut sorted[..];
+    while let Some(&(h, _)) = rest.first() {
+        let n = rest.iter().take_while(|e| e.0 == h).count();
+        let (run, after) = rest.split_at_mut(n);
+        if n > 1 {
+            run.sort_by(|x, y| keys.get(x.1 as usize).cmp(keys.get(y.1 as usize)));
         }
-        out
+        rest = after;
+    }
+    sorted
+}
+
+/// Walks both files' sorted keys together and hands `each` the rows of one key in the source and
+/// in the list (either may be empty). Rows of one file that share a hash are told apart by their
+/// keys. One row on each side with the same hash is taken for a pair without comparing the keys
+/// unless `compare_pairs`: the compare pass checks them (`KeyCheck`), where both rows are at hand.
+fn for_each_key(
+    source: &[(u64, u32)],
+    list: &[(u64, u32)],
+    (source_keys, list_keys): (&Keys, &Keys),
+    compare_pairs: bool,
+    mut each: impl FnMut(&[(u64, u32)], &[(u64, u32)]),
+) {
+    use std::cmp::Ordering;
+    // How many entries at the start of `sorted` have the first one's key.
+    let run = |sorted: &[(u64, u32)], keys: &Keys| match sorted.split_first() {
+        // The keys are looked at only where hashes tie: each is a random place in memory.
+        Some((&(h, r), rest)) => {
+            1 + rest.iter().take_while(|&&(h2, r2)| h2 == h && keys.get(r2 as usize) == keys.get(r as usize)).count()
+        }
+        None => 0,
+    };
+    let (mut a, mut b) = (source, list);
+    while !a.is_empty() || !b.is_empty() {
+        let (na, nb) = (run(a, source_keys), run(b, list_keys));
+        let order = match (a.first(), b.first()) {
+            (Some(x), Some(y)) => x.0.cmp(&y.0).then_with(|| {
+                if !compare_pairs && na == 1 && nb == 1 {
+                    Ordering::Equal
+                } else {
+                    source_keys.get(x.1 as usize).cmp(list_keys.get(y.1 as usize))
+                }
+            }),
+            (Some(_), None) => Ordering::Less,
+            (None, _) => Ordering::Greater,
+        };
+        let (take_a, take_b) = match order {
+            Ordering::Less => (na, 0),
+            Ordering::Greater => (0, nb),
+            Ordering::Equal => (na, nb),
+        };
+        let ((ga, rest_a), (gb, rest_b)) = (a.split_at(take_a), b.split_at(take_b));
+        each(ga, gb);
+        (a, b) = (rest_a, rest_b);
+    }
+}
+
+/// Checks in the compare pass that a pair's rows have the same key: equal raw key cells settle
+/// it (equal text normalises alike); otherwise the normalised keys are compared.
+struct KeyCheck<'k> {
+    parts: &'k [Pair],
+    source_keys: &'k Keys,
+    list_keys: &'k Keys,
+}
+
+impl KeyCheck<'_> {
+    fn same(&self, source: &Table, list: &Table, s: usize, l: usize) -> bool {
+        self.parts.iter().all(|p| same_bytes(source.cell_bytes(s, p.source_index), list.cell_bytes(l, p.list_index)))
+            || self.source_keys.get(s) == self.list_keys.get(l)
     }
 }
 
@@ -155,25 +186,84 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
         .collect()
 }
 
+/// Each key's finding — duplicate (a key repeated in a file, with the other file's rows beside
+/// it; none of them paired), missing, unexpected — and the source row paired with each list row,
+/// in list order (shift detection walks the list).
+fn pair_up(
+    source: &Table,
+    list: &Table,
+    plan: &Plan,
+    sorted_source: &[(u64, u32)],
+    sorted_list: &[(u64, u32)],
+    keys: (&Keys, &Keys),
+    compare_pairs: bool,
+) -> (Vec<Finding>, Vec<u32>) {
+    let mut findings = Vec::new();
+    let mut pair_of_list = vec![NONE; list.len()];
+    let rows = |group: &[(u64, u32)], table: &Table| group.iter().map(|&(_, r)| table.place(r as usize).row).collect();
+    for_each_key(sorted_source, sorted_list, keys, compare_pairs, |s, l| {
+        for (side, own, other, table, other_table) in
+            [(Side::Source, s, l, source, list), (Side::List, l, s, list, source)]
+        {
+            if let [(_, first), _, ..] = own {
+                let key = raw_key(table, *first as usize, &plan.key, side);
+                findings.push(Finding::Duplicate {
+                    file: side,
+                    key,
+                    rows: rows(own, table),
+                    other_rows: rows(other, other_table),
+                });
+            }
+        }
+        match (s, l) {
+            ([(_, s)], [(_, l)]) => {
+                if let Some(p) = pair_of_list.get_mut(*l as usize) {
+                    *p = *s;
+                }
+            }
+            ([(_, s)], []) => findings.push(Finding::Missing {
+                key: raw_key(source, *s as usize, &plan.key, Side::Source),
+                source_row: source.place(*s as usize).row,
+            }),
+            ([], [(_, l)]) => findings.push(Finding::Unexpected {
+                key: raw_key(list, *l as usize, &plan.key, Side::List),
+                list_row: list.place(*l as usize).row,
+            }),
+            _ => {}
+        }
+    });
+    (findings, pair_of_list)
+}
+
 /// `progress` hears how far comparing is (0 to 1) as it goes; before it, how far matching is,
 /// from -1 to 0.
 pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn FnMut(f64)) -> Result<Outcome> {
+    reconcile_hashing(source, list, plan, key_hash, progress)
+}
+
+/// `reconcile` with the key hash given (tests give poor ones, to see that shared hashes do not
+/// change the outcome).
+fn reconcile_hashing(
+    source: &Table,
+    list: &Table,
+    plan: &Plan,
+    hash: impl Fn(&str) -> u64 + Sync,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Outcome> {
     if plan.key.is_empty() {
         return Err(Error::internal("reconcile was called without a key"));
     }
     let (source_keys, list_keys) =
         both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
     let (source_keys, list_keys) = (source_keys?, list_keys?);
-    // Matching is told as -1 to 0: keys read, then rows indexed.
+    // Matching is told as -1 to 0: keys read, then sorted.
     progress(-0.8);
-    let index = Index::build(&source_keys, &list_keys, &mut |f| progress(-0.8 + 0.7 * f));
+    let (sorted_source, sorted_list) = both(|| sorted_keys(&source_keys, &hash), || sorted_keys(&list_keys, &hash));
     progress(-0.1);
 
     let mut findings = Vec::new();
     let mut sb = Buckets { rows: source.records(), ..Buckets::default() };
     let mut lb = Buckets { rows: list.records(), ..Buckets::default() };
-    // Source row paired with each list row, in list order (shift detection walks the list).
-    let mut pair_of_list = vec![NONE; list.len()];
     let key_names = plan.key.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
 
     for (table, keys, side) in [(source, &source_keys, Side::Source), (list, &list_keys, Side::List)] {
@@ -187,44 +277,26 @@ pub fn reconcile(source: &Table, list: &Table, plan: &Plan, progress: &mut dyn F
             });
         }
     }
-    let rows_of = |side: usize, slot: Slot| {
-        let table = if side == 0 { source } else { list };
-        index.rows(side, slot).into_iter().map(|i| table.place(i).row).collect::<Vec<_>>()
+    // Pairs are taken on equal hashes first and their keys checked while comparing; should two
+    // different keys ever share a hash (as good as never with 64 bits), matching is done again
+    // comparing every pair's keys.
+    let mut compare_pairs = false;
+    let (keyed, pair_of_list, diffs) = loop {
+        let (keyed, pair_of_list) =
+            pair_up(source, list, plan, &sorted_source, &sorted_list, (&source_keys, &list_keys), compare_pairs);
+        progress(0.0);
+        let check = KeyCheck { parts: &plan.key, source_keys: &source_keys, list_keys: &list_keys };
+        let check = (!compare_pairs).then_some(&check);
+        match differences(source, list, plan, &pair_of_list, check, &mut |f| progress(0.4 * f)) {
+            Some(diffs) => break (keyed, pair_of_list, diffs),
+            None => compare_pairs = true,
+        }
     };
-    for [s, l] in index.slots.values().copied() {
-        // A key repeated in a file is that file's duplicate finding, with the other file's rows
-        // beside it; no row of it is paired.
-        for (side, own, other, table) in [(Side::Source, s, l, source), (Side::List, l, s, list)] {
-            if own.count > 1 {
-                let (o, t) = if side == Side::Source { (0, 1) } else { (1, 0) };
-                let key = raw_key(table, own.first as usize, &plan.key, side);
-                let other_rows = if other.count > 0 { rows_of(t, other) } else { Vec::new() };
-                findings.push(Finding::Duplicate { file: side, key, rows: rows_of(o, own), other_rows });
-            }
-        }
-        match (s.count, l.count) {
-            (1, 1) => {
-                if let Some(p) = pair_of_list.get_mut(l.first as usize) {
-                    *p = s.first;
-                }
-            }
-            (1, 0) => findings.push(Finding::Missing {
-                key: raw_key(source, s.first as usize, &plan.key, Side::Source),
-                source_row: source.place(s.first as usize).row,
-            }),
-            (0, 1) => findings.push(Finding::Unexpected {
-                key: raw_key(list, l.first as usize, &plan.key, Side::List),
-                list_row: list.place(l.first as usize).row,
-            }),
-            _ => {}
-        }
-    }
-    drop(index);
+    findings.extend(keyed);
+    drop((sorted_source, sorted_list));
 
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
-    progress(0.0);
-    let diffs = differences(source, list, plan, &pair_of_list, &mut |f| progress(0.4 * f));
     progress(0.4);
     // Each column's findings are independent: columns go in groups, one per thread, with a
     // progress report after each group.
@@ -332,13 +404,17 @@ struct Diff {
 /// Row by row rather than column by column: the list is in another order than the source, so
 /// each pair's source row is a random place in memory, and visiting it once for all columns
 /// costs one cache miss instead of one per column. The list is split between two threads.
+///
+/// With `check`, each pair's keys are checked as well: None when two rows were paired whose keys
+/// only share a hash.
 fn differences(
     source: &Table,
     list: &Table,
     plan: &Plan,
     pair_of_list: &[u32],
+    check: Option<&KeyCheck>,
     progress: &mut dyn FnMut(f64),
-) -> Vec<Vec<Diff>> {
+) -> Option<Vec<Vec<Diff>>> {
     let rows = |range: std::ops::Range<usize>| {
         let mut out: Vec<Vec<Diff>> = plan.columns.iter().map(|_| Vec::new()).collect();
         let tolerances: Vec<Option<f64>> =
@@ -346,6 +422,9 @@ fn differences(
         let (mut a, mut b) = (String::new(), String::new());
         for l in range {
             let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
+            if check.is_some_and(|k| !k.same(source, list, s as usize, l)) {
+                return None;
+            }
             for (c, pair) in plan.columns.iter().enumerate() {
                 // Raw bytes first: most cells are equal as written, and then there is nothing to do.
                 if same_bytes(source.cell_bytes(s as usize, pair.source_index), list.cell_bytes(l, pair.list_index)) {
@@ -359,7 +438,7 @@ fn differences(
                 }
             }
         }
-        out
+        Some(out)
     };
     // In chunks, each shared between the threads, so that progress can be told between them.
     let n = pair_of_list.len();
@@ -369,8 +448,12 @@ fn differences(
     while start < n {
         let end = (start + chunk).min(n);
         let mid = start + (end - start) / THREADS;
-        let (first, second) =
-            if THREADS > 1 { both(|| rows(start..mid), || rows(mid..end)) } else { (rows(start..end), Vec::new()) };
+        let (first, second) = if THREADS > 1 {
+            both(|| rows(start..mid), || rows(mid..end))
+        } else {
+            (rows(start..end), Some(Vec::new()))
+        };
+        let (first, second) = (first?, second?);
         for (c, (f, s)) in first.into_iter().zip(second.into_iter().chain(std::iter::repeat_with(Vec::new))).enumerate()
         {
             if let Some(out) = all.get_mut(c) {
@@ -381,7 +464,7 @@ fn differences(
         progress(end as f64 / n as f64);
         start = end;
     }
-    all
+    Some(all)
 }
 
 /// Pairs compared between two progress reports (per thread): about 100 ms in the browser.
@@ -589,4 +672,55 @@ fn totals(source: &Table, list: &Table, plan: &Plan) -> BTreeMap<String, Total> 
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+    use crate::sample::{generate, SampleSpec};
+    use crate::TestResult;
+
+    #[test]
+    fn keys_that_share_a_hash_are_told_apart() -> TestResult {
+        // Hashes that collide always, often, or never: every outcome must be the same. With
+        // colliding hashes, rows of different keys are first paired, and the compare pass must
+        // catch it and have matching done again.
+        let poor: [fn(&str) -> u64; 3] = [|_| 0, |k| k.len() as u64, |k| k.bytes().last().map_or(0, u64::from)];
+        for spec in [
+            SampleSpec { rows: 400, rate: 0.1, ..SampleSpec::default() },
+            SampleSpec { rows: 300, rate: 0.05, shifted_block: Some(12), malformed: 3, ..SampleSpec::default() },
+            SampleSpec { rows: 50, rate: 0.0, shuffle: false, ..SampleSpec::default() },
+        ] {
+            let sample = generate(&spec);
+            let source = Table::parse("source.csv", std::str::from_utf8(&sample.source)?, None)?;
+            let list = Table::parse("list.csv", std::str::from_utf8(&sample.list)?, None)?;
+            let plan = crate::plan::plan(&source, &list, &Options::default())?;
+            let good = reconcile_hashing(&source, &list, &plan, key_hash, &mut |_| {})?;
+            assert!(good.counts.missing + good.counts.duplicate > 0 || spec.rate == 0.0);
+            for hash in poor {
+                assert_eq!(reconcile_hashing(&source, &list, &plan, hash, &mut |_| {})?, good);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_pair_of_different_keys_is_caught_in_the_compare() -> TestResult {
+        let source = Table::parse("s.csv", "id,v\nA,1\nB,2\n", None)?;
+        let list = Table::parse("l.csv", "id,v\nB,2\nC,3\n", None)?;
+        let plan = crate::plan::plan(&source, &list, &Options::default())?;
+        let keys = |t: &Table, side| Keys::build(t, &plan.key, side);
+        let (sk, lk) = (keys(&source, Side::Source)?, keys(&list, Side::List)?);
+        let (ss, ls) = (sorted_keys(&sk, &|_| 7), sorted_keys(&lk, &|_| 7));
+        // Trusting the hashes, A is paired with B and B with C…
+        let (_, pairs) = pair_up(&source, &list, &plan, &ss, &ls, (&sk, &lk), false);
+        let check = KeyCheck { parts: &plan.key, source_keys: &sk, list_keys: &lk };
+        assert!(differences(&source, &list, &plan, &pairs, Some(&check), &mut |_| {}).is_none());
+        // …comparing keys, only B is a pair.
+        let (found, pairs) = pair_up(&source, &list, &plan, &ss, &ls, (&sk, &lk), true);
+        assert_eq!(pairs, vec![1, NONE]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        Ok(())
+    }
 }
