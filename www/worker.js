@@ -28,14 +28,15 @@ function sha256(bytes) {
   );
 }
 
-const SLICE = 8 << 20;
+// Progress is told once per this many bytes read (the stream's chunks are far smaller).
+const PROGRESS_BYTES = 8 << 20;
 
 const sizeOf = (file) => (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length);
 
 /**
- * A file's bytes into WebAssembly memory. A File is read from disk chunk by chunk, so it is never
- * held whole in JavaScript as well, and `progress` hears the share copied after each slice; bytes
- * already in JavaScript (the sample) go in at once.
+ * A file's bytes into WebAssembly memory. A File is read from disk as a stream, chunk by chunk,
+ * so it is never held whole in JavaScript as well, and `progress` hears the share copied as it
+ * goes; bytes already in JavaScript (the sample) go in at once.
  */
 async function intoCore(file, progress = () => {}) {
   const data = file.bytes;
@@ -44,25 +45,45 @@ async function intoCore(file, progress = () => {}) {
     out.append(data);
     return out;
   }
+  // The browser refuses to read a file that changed on disk after it was chosen (Chromium's
+  // stream fails with a "network error").
+  const unreadable = () => {
+    const text = `${file.name}: the file cannot be read any more (changed or moved since it was chosen); choose it again`;
+    return { kind: 'io', message: text, text };
+  };
   try {
-    // In slices of a few MB: each read is one round trip to the browser's file reader. The next
-    // slice is asked for before this one is copied (the browser reads while we copy), so two
-    // slices at most are in JavaScript at a time.
-    const read = (at) => (at < data.size ? data.slice(at, at + SLICE).arrayBuffer() : null);
-    let next = read(0);
-    for (let at = 0; next; at += SLICE) {
-      const slice = await next;
-      next = read(at + SLICE);
-      out.append(new Uint8Array(slice));
-      progress(out.length / data.size);
+    const stream = data.stream();
+    // Read into one buffer, used again for every chunk ("bring your own buffer"): at 1M rows
+    // this reads a file twice as fast as asking for slices, each a new ArrayBuffer. A browser
+    // whose file streams are not byte streams hands over chunks of its own.
+    let reader = null;
+    let buffer = null;
+    try {
+      reader = stream.getReader({ mode: 'byob' });
+      buffer = new ArrayBuffer(PROGRESS_BYTES);
+    } catch {
+      reader = stream.getReader();
     }
+    let told = 0;
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await (buffer ? reader.read(new Uint8Array(buffer)) : reader.read());
+      } catch {
+        throw unreadable();
+      }
+      if (chunk.done) break;
+      out.append(chunk.value);
+      if (buffer) buffer = chunk.value.buffer;
+      if (out.length - told >= PROGRESS_BYTES) {
+        told = out.length;
+        progress(out.length / data.size);
+      }
+    }
+    // Not the size the File was chosen with: it changed on disk meanwhile.
+    if (out.length !== data.size) throw unreadable();
   } catch (err) {
     out.free();
-    // Chromium refuses to read a file that changed on disk after it was chosen.
-    if (err && err.name === 'NotReadableError') {
-      const text = `${file.name}: the file cannot be read any more (changed or moved since it was chosen); choose it again`;
-      throw { kind: 'io', message: text, text };
-    }
     throw err;
   }
   return out;

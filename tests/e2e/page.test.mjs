@@ -119,6 +119,25 @@ test('a file is read once when chosen; another file or another encoding is read 
   await context.close();
 });
 
+test('a file changed on disk after it was chosen is refused, naming it', async () => {
+  // The page keeps the File, not its bytes: reading it again (here for another encoding) after
+  // it changed must fail clearly, not read a mixture.
+  const dir = join(artifacts, 'changed');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'customers.csv');
+  writeFileSync(path, readFileSync(join(fixtures, 'kind_source.csv')));
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('source-file').setInputFiles(path);
+  await page.getByTestId('source-info').filter({ hasText: 'UTF-8' }).waitFor();
+  writeFileSync(path, `${readFileSync(path, 'utf8')}C999,late,late@example.jp\n`);
+  await page.getByTestId('source-encoding').selectOption('cp932');
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /customers\.csv.*cannot be read any more/);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('sample data holds every kind; Japanese and English switch', async () => {
   const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
