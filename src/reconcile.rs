@@ -171,9 +171,9 @@ impl KeyCheck<'_> {
     }
 }
 
-/// Rows indexed (or looked at for cross-wires) between two progress reports: about 100 ms in
-/// the browser.
-const INDEX_TICK: usize = 300_000;
+/// Source rows looked at for cross-wires between two progress reports: well under 100 ms in the
+/// browser.
+const IDENTITY_TICK: usize = 300_000;
 
 /// The user-facing key of a row: the raw key cells, trimmed.
 fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
@@ -597,7 +597,7 @@ impl<'a> Identity<'a> {
         let too_many = |repeats: usize, of: usize| repeats * 100 > of * 5;
         let mut buf = String::new();
         for r in 0..source.len() {
-            if r % INDEX_TICK == INDEX_TICK - 1 {
+            if r % IDENTITY_TICK == IDENTITY_TICK - 1 {
                 tick(r as f64 / source.len() as f64);
             }
             if judge && r % checkpoint == checkpoint - 1 && too_many(sorted_repeats(&mut hashes), source.len()) {
