@@ -706,6 +706,80 @@ mod tests {
     }
 
     #[test]
+    fn matching_agrees_with_a_plain_map_of_keys() -> TestResult {
+        // Random files whose keys come from a few values (so repeats, one-sided keys and empty
+        // keys are common), matched with a good hash and with one that always collides, against
+        // the obvious reference: a map from each normalised key to its rows in each file.
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut checked = 0;
+        for round in 0..300 {
+            let file = |rng: &mut fastrand::Rng, header: &str| {
+                let mut text = format!("{header}\n");
+                for _ in 0..rng.usize(0..12) {
+                    // " k1" and "k1" are one key once trimmed; "" is an empty key.
+                    let key = ["k1", " k1", "k2", "K3", "k4", "", "k5"][rng.usize(0..7)];
+                    text.push_str(&format!("{key},{}\n", rng.u8(0..3)));
+                }
+                text
+            };
+            let source = Table::parse("s.csv", &file(&mut rng, "id,v"), None)?;
+            let list = Table::parse("l.csv", &file(&mut rng, "id,v"), None)?;
+            let options: Options = serde_json::from_str(r#"{"key": [{"source": "id", "list": "id"}]}"#)?;
+            let Ok(plan) = crate::plan::plan(&source, &list, &options) else { continue };
+            checked += 1;
+            let mut want: BTreeMap<String, [Vec<u64>; 2]> = BTreeMap::new();
+            for (side, table) in [source.clone(), list.clone()].iter().enumerate() {
+                for r in 0..table.len() {
+                    let key = crate::normalize::normalize(&plan.key[0].normalize, table.cell(r, 0));
+                    if !key.is_empty() {
+                        want.entry(key).or_default()[side].push(table.place(r).row);
+                    }
+                }
+            }
+            for hash in [key_hash as fn(&str) -> u64, |_| 0] {
+                let got = reconcile_hashing(&source, &list, &plan, hash, &mut |_| {})?;
+                let (mut missing, mut unexpected, mut duplicates) = (Vec::new(), Vec::new(), Vec::new());
+                for f in &got.findings {
+                    match f {
+                        Finding::Missing { source_row, .. } => missing.push(*source_row),
+                        Finding::Unexpected { list_row, .. } => unexpected.push(*list_row),
+                        Finding::Duplicate { file, rows, other_rows, .. } => {
+                            duplicates.push((*file, rows.clone(), other_rows.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+                let (mut want_missing, mut want_unexpected, mut want_duplicates, mut paired) =
+                    (Vec::new(), Vec::new(), Vec::new(), 0);
+                for [s, l] in want.values() {
+                    match (s.len(), l.len()) {
+                        (1, 1) => paired += 1,
+                        (1, 0) => want_missing.push(s[0]),
+                        (0, 1) => want_unexpected.push(l[0]),
+                        _ => {}
+                    }
+                    if s.len() > 1 {
+                        want_duplicates.push((Side::Source, s.clone(), l.clone()));
+                    }
+                    if l.len() > 1 {
+                        want_duplicates.push((Side::List, l.clone(), s.clone()));
+                    }
+                }
+                want_missing.sort();
+                want_unexpected.sort();
+                duplicates.sort();
+                want_duplicates.sort();
+                assert_eq!(missing, want_missing, "round {round}");
+                assert_eq!(unexpected, want_unexpected, "round {round}");
+                assert_eq!(duplicates, want_duplicates, "round {round}");
+                assert_eq!(got.source.paired, paired, "round {round}");
+            }
+        }
+        assert!(checked > 250, "only {checked} rounds had a plan");
+        Ok(())
+    }
+
+    #[test]
     fn a_pair_of_different_keys_is_caught_in_the_compare() -> TestResult {
         let source = Table::parse("s.csv", "id,v\nA,1\nB,2\n", None)?;
         let list = Table::parse("l.csv", "id,v\nB,2\nC,3\n", None)?;
