@@ -277,7 +277,7 @@ fn push_row(cells: &mut Vec<u32>, wide: &mut Vec<(u32, u32)>, spans: &[(u32, u32
     let base = start & !EXTRA;
     // Wrapping: a span before the row's start (there is none) would go to `wide`, not panic.
     let offset = |x: u32| (x & !EXTRA).wrapping_sub(base);
-    if spans.iter().all(|&(_, b)| offset(b) < 0xFFFF) {
+    if spans.iter().all(|&(a, b)| offset(a) <= offset(b) && offset(b) < 0xFFFF) {
         cells.push(start);
         cells.extend(spans.iter().map(|&(a, b)| offset(a) << 16 | offset(b)));
     } else {
