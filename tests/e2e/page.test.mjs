@@ -339,6 +339,14 @@ test('the one-file page works from file:// and makes no request at all', async (
   const counts = await summaryCounts(page);
   assert.ok(counts.shifted >= 1 && counts.crosswired >= 1);
   await page.screenshot({ path: join(artifacts, 'result-file.png'), fullPage: true });
+  // Files chosen from disk are streamed in by the worker here too.
+  await page.getByTestId('source-file').setInputFiles(join(fixtures, 'incident_source.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'incident_list.csv'));
+  await page.getByTestId('summary').waitFor({ state: 'hidden' });
+  await page.getByTestId('run').click();
+  const incident = await summaryCounts(page);
+  assert.equal(incident.shifted, 1);
+  assert.equal(incident.mismatch, 0);
   // The document itself, and the worker made from a blob: nothing else.
   assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
   await context.close();
