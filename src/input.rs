@@ -19,6 +19,11 @@ pub struct Input {
     pub sha256: Option<String>,
 }
 
+/// Whether `hex` reads as a SHA-256: 64 hexadecimal digits.
+pub fn is_sha256(hex: &str) -> bool {
+    hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 impl Input {
     pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
         Input { name: name.into(), bytes: bytes.into(), sha256: None }
@@ -26,7 +31,7 @@ impl Input {
 
     /// The same input, with its SHA-256 computed by the caller (lower-case hex of these bytes).
     pub fn with_sha256(mut self, sha256: Option<String>) -> Input {
-        self.sha256 = sha256.filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        self.sha256 = sha256.filter(|h| is_sha256(h));
         self
     }
 

@@ -253,9 +253,8 @@ impl LoadedFile {
     /// reading) or when it is not a SHA-256.
     #[wasm_bindgen(js_name = setSha256)]
     pub fn set_sha256(&mut self, sha256: String) -> Result<(), JsValue> {
-        let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
         match Arc::get_mut(&mut self.inner) {
-            Some(loaded) if valid => {
+            Some(loaded) if crate::input::is_sha256(&sha256) => {
                 loaded.info.sha256 = sha256.to_ascii_lowercase();
                 Ok(())
             }

@@ -28,8 +28,9 @@ function sha256(bytes) {
   );
 }
 
-// Progress is told once per this many bytes read (the stream's chunks are far smaller).
-const PROGRESS_BYTES = 8 << 20;
+// The buffer a chosen file is read into, reused for every chunk; progress is told once per as
+// many bytes read (the stream's chunks are far smaller).
+const READ_BYTES = 8 << 20;
 
 const sizeOf = (file) => (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length);
 
@@ -60,7 +61,7 @@ async function intoCore(file, progress = () => {}) {
     let buffer = null;
     try {
       reader = stream.getReader({ mode: 'byob' });
-      buffer = new ArrayBuffer(PROGRESS_BYTES);
+      buffer = new ArrayBuffer(READ_BYTES);
     } catch {
       reader = stream.getReader();
     }
@@ -75,7 +76,7 @@ async function intoCore(file, progress = () => {}) {
       if (chunk.done) break;
       out.append(chunk.value);
       if (buffer) buffer = chunk.value.buffer;
-      if (out.length - told >= PROGRESS_BYTES) {
+      if (out.length - told >= READ_BYTES) {
         told = out.length;
         progress(out.length / data.size);
       }
@@ -210,7 +211,13 @@ const handlers = {
     if (checked) checked.free();
     checked = null;
     const bytes = await intoCore(file);
-    const hash = await sha256(bytes);
+    let hash;
+    try {
+      hash = await sha256(bytes);
+    } catch (err) {
+      bytes.free();
+      throw err;
+    }
     checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined);
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
