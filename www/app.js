@@ -55,6 +55,7 @@ const state = {
   settingsNote: '',
   progress: null, // {stage, fraction} while running
   report: null,
+  ahead: null, // the run started with the proposed mapping before Run was clicked (see runAhead)
   findingCount: 0,
   shownTotal: null,
   stale: false,
@@ -324,6 +325,7 @@ async function planIfReady() {
   try {
     await planOnce();
     if (state.loadedOptions) state.settingsNote = t('settings.loaded', { name: state.loadedOptions.name });
+    runAhead();
   } catch (err) {
     const loaded = state.loadedOptions;
     if (loaded) {
@@ -594,20 +596,63 @@ function run() {
   if (ready() && !state.pending) enqueue(runTask);
 }
 
+// The run starts as soon as the plan is there, with the mapping as proposed: most runs use it
+// unchanged, and while the person reads the mapping the worker is idle, so Run then shows a
+// result that is ready (at a million rows, about a second sooner). An edited mapping is run
+// anew when Run is clicked; this one is let go. Only when no result is on show: the worker
+// holds one run, and this would replace it.
+function runAhead() {
+  if (state.report || !ready() || !state.plan) return;
+  // One ahead of an earlier plan is replaced: the worker frees it when this one starts.
+  const options = clone(state.options || planOptions());
+  const ahead = { options: JSON.stringify(options), progress: null, onProgress: null, settled: false };
+  ahead.result = engine.run(fileOf('source'), fileOf('list'), options, (p) => {
+    ahead.progress = p;
+    if (ahead.onProgress) ahead.onProgress(p);
+  });
+  // A failure is told only if Run asks for this run.
+  ahead.result.catch(() => {}).finally(() => {
+    ahead.settled = true;
+    renderAhead();
+  });
+  state.ahead = ahead;
+  renderAhead();
+}
+
+// The run ahead if it was started with exactly these options; any other is let go (the worker
+// frees it).
+function takeAhead(options) {
+  const ahead = state.ahead;
+  if (!ahead) return null;
+  state.ahead = null;
+  renderAhead();
+  if (ahead.options === JSON.stringify(options)) return ahead;
+  engine.forget().catch(() => {});
+  return null;
+}
+
+function renderAhead() {
+  const a = state.ahead;
+  $('run').dataset.ahead = !a ? '' : a.settled ? 'ready' : 'running';
+}
+
 async function runTask() {
   clearError();
   const options = clone(state.options || planOptions());
+  const ahead = takeAhead(options);
   // The engine replaces its findings: the old result (and any page still on its way) goes.
   resetResult();
-  state.progress = { stage: 'starting', fraction: 0 };
-  renderProgress();
+  const onProgress = (p) => {
+    state.progress = p;
+    renderProgress();
+  };
+  // A run ahead that is done shows at once; one under way goes on showing its progress.
+  if (!ahead?.settled) onProgress(ahead?.progress || { stage: 'starting', fraction: 0 });
+  if (ahead) ahead.onProgress = onProgress;
   state.running = true;
   applyLocks();
   try {
-    const { report, findingCount } = await engine.run(fileOf('source'), fileOf('list'), options, (p) => {
-      state.progress = p;
-      renderProgress();
-    });
+    const { report, findingCount } = await (ahead ? ahead.result : engine.run(fileOf('source'), fileOf('list'), options, onProgress));
     state.report = report;
     state.findingCount = findingCount;
     state.stale = false;
@@ -633,7 +678,9 @@ function markStale() {
 
 function resetResult() {
   // The worker lets the run go too (a failure there only means there was nothing to let go).
-  if (state.report) engine.forget().catch(() => {});
+  if (state.report || state.ahead) engine.forget().catch(() => {});
+  state.ahead = null;
+  renderAhead();
   state.report = null;
   state.selected = null;
   state.stale = false;

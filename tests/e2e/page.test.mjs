@@ -119,6 +119,40 @@ test('a file is read once when chosen; another file or another encoding is read 
   await context.close();
 });
 
+test('the run starts once the mapping is proposed: Run shows it at once, or runs anew if edited', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  // Whether the progress bar shows between clicking Run and the summary.
+  const watchProgress = () => page.evaluate(() => {
+    window.__progressShown = false;
+    const box = document.getElementById('progress-box');
+    new MutationObserver(() => { if (!box.hidden) window.__progressShown = true; }).observe(box, { attributes: true });
+  });
+  await page.getByTestId('source-file').setInputFiles(join(fixtures, 'kind_source.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'kind_mismatch_list.csv'));
+  const run = page.getByTestId('run');
+  await page.locator('[data-testid="run"][data-ahead="ready"]').waitFor({ state: 'attached' });
+  await watchProgress();
+  await run.click();
+  let counts = await summaryCounts(page);
+  assert.equal(counts.mismatch, 1);
+  assert.equal(await page.evaluate(() => window.__progressShown), false, 'a result made ahead shows without a run');
+  assert.equal(await run.getAttribute('data-ahead'), '');
+
+  // The same list again: a new plan, a new run ahead; the points column is then left out, so
+  // Run must not take the run made ahead (it compared points), and the mismatch goes.
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'kind_mismatch_list.csv'));
+  await page.locator('[data-testid="run"][data-ahead="ready"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="map-list"][data-source="points"]').selectOption('');
+  await watchProgress();
+  await run.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="summary"]')?.dataset.mismatch === '0');
+  counts = await summaryCounts(page);
+  assert.equal(counts.mismatch, 0);
+  assert.equal(await page.evaluate(() => window.__progressShown), true, 'an edited mapping is run anew');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a file changed on disk after it was chosen is refused, naming it', async () => {
   // The page keeps the File, not its bytes: reading it again (here for another encoding) after
   // it changed must fail clearly, not read a mixture.
