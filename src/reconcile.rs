@@ -421,21 +421,31 @@ fn differences(
         let tolerances: Vec<Option<f64>> =
             plan.columns.iter().map(|p| p.tolerance.filter(|_| p.normalize.contains(&Step::Number))).collect();
         let (mut a, mut b) = (String::new(), String::new());
-        for l in range {
-            let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
-            if check.is_some_and(|k| !k.same(source, list, s as usize, l)) {
-                return None;
-            }
-            for (c, pair) in plan.columns.iter().enumerate() {
-                // Raw bytes first: most cells are equal as written, and then there is nothing to do.
-                if same_bytes(source.cell_bytes(s as usize, pair.source_index), list.cell_bytes(l, pair.list_index)) {
-                    continue;
+        for first in range.clone().step_by(TOUCH_BLOCK) {
+            let block = first..(first + TOUCH_BLOCK).min(range.end);
+            // The block's source rows are at random places: a tight loop that only reads them
+            // has many of those reads in flight at once, where the compare below would wait
+            // for each in turn (WebAssembly has no prefetch). Compare pass 470 → 265 ms in
+            // WebAssembly at 1M rows, native run 1.0 → 0.8 s.
+            let touched = pair_of_list.get(block.clone()).unwrap_or(&[]).iter().filter(|&&s| s != NONE);
+            std::hint::black_box(touched.fold(0u32, |sum, &s| sum.wrapping_add(source.touch(s as usize))));
+            for l in block {
+                let Some(&s) = pair_of_list.get(l).filter(|&&s| s != NONE) else { continue };
+                if check.is_some_and(|k| !k.same(source, list, s as usize, l)) {
+                    return None;
                 }
-                let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
-                normalize_into(&pair.normalize, sv, &mut a);
-                normalize_into(&pair.normalize, lv, &mut b);
-                if !equal(&a, &b, tolerances[c]) {
-                    out[c].push(Diff { list_row: l, source_row: s as usize, list_norm: b.clone() });
+                for (c, pair) in plan.columns.iter().enumerate() {
+                    // Raw bytes first: most cells are equal as written, and then there is nothing to do.
+                    if same_bytes(source.cell_bytes(s as usize, pair.source_index), list.cell_bytes(l, pair.list_index))
+                    {
+                        continue;
+                    }
+                    let (sv, lv) = (source.cell(s as usize, pair.source_index), list.cell(l, pair.list_index));
+                    normalize_into(&pair.normalize, sv, &mut a);
+                    normalize_into(&pair.normalize, lv, &mut b);
+                    if !equal(&a, &b, tolerances[c]) {
+                        out[c].push(Diff { list_row: l, source_row: s as usize, list_norm: b.clone() });
+                    }
                 }
             }
         }
@@ -467,6 +477,10 @@ fn differences(
     }
     Some(all)
 }
+
+/// List rows whose source rows are read ahead together: their lines (~5 a row) stay well
+/// inside a core's L2 cache; 64 to 512 measured alike, 4096 slower.
+const TOUCH_BLOCK: usize = 256;
 
 /// Pairs compared between two progress reports (per thread): about 100 ms in the browser.
 const CHUNK_ROWS: usize = 200_000;
