@@ -633,7 +633,7 @@ function takeAhead(options) {
 
 function renderAhead() {
   const a = state.ahead;
-  $('run').dataset.ahead = !a ? '' : a.settled ? 'ready' : 'running';
+  $('run').dataset.ahead = !a ? '' : a.settled ? 'done' : 'running';
 }
 
 async function runTask() {

@@ -130,7 +130,7 @@ test('the run starts once the mapping is proposed: Run shows it at once, or runs
   await page.getByTestId('source-file').setInputFiles(join(fixtures, 'kind_source.csv'));
   await page.getByTestId('list-file').setInputFiles(join(fixtures, 'kind_mismatch_list.csv'));
   const run = page.getByTestId('run');
-  await page.locator('[data-testid="run"][data-ahead="ready"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="run"][data-ahead="done"]').waitFor({ state: 'attached' });
   await watchProgress();
   await run.click();
   let counts = await summaryCounts(page);
@@ -141,7 +141,7 @@ test('the run starts once the mapping is proposed: Run shows it at once, or runs
   // The same list again: a new plan, a new run ahead; the points column is then left out, so
   // Run must not take the run made ahead (it compared points), and the mismatch goes.
   await page.getByTestId('list-file').setInputFiles(join(fixtures, 'kind_mismatch_list.csv'));
-  await page.locator('[data-testid="run"][data-ahead="ready"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="run"][data-ahead="done"]').waitFor({ state: 'attached' });
   await page.locator('[data-testid="map-list"][data-source="points"]').selectOption('');
   await watchProgress();
   await run.click();
