@@ -153,6 +153,29 @@ test('the run starts once the mapping is proposed: Run shows it at once, or runs
   await context.close();
 });
 
+test('a browser whose file streams are not byte streams reads chosen files chunk by chunk all the same', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="version"]')?.textContent || ''));
+  // The worker asks for a "bring your own buffer" reader; here the browser refuses, as one
+  // without byte streams would, and the worker must take the plain reader's chunks instead.
+  const [worker] = page.workers();
+  await worker.evaluate(() => {
+    const getReader = ReadableStream.prototype.getReader;
+    self.plainReaders = 0;
+    ReadableStream.prototype.getReader = function (options) {
+      if (options && options.mode === 'byob') throw new TypeError('no byte streams here');
+      self.plainReaders++;
+      return getReader.call(this, options);
+    };
+  });
+  const counts = await runWith(page, join(fixtures, 'incident_source.csv'), join(fixtures, 'incident_list.csv'));
+  assert.equal(counts.shifted, 1);
+  assert.equal(counts.mismatch, 0);
+  assert.equal(await worker.evaluate(() => self.plainReaders), 2, 'both files read through the plain reader');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a file changed on disk after it was chosen is refused, naming it', async () => {
   // The page keeps the File, not its bytes: reading it again (here for another encoding) after
   // it changed must fail clearly, not read a mixture.
