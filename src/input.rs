@@ -15,7 +15,8 @@ pub struct Input {
     pub name: String,
     pub bytes: Vec<u8>,
     /// The bytes' SHA-256 (hex) when the caller already has it: the browser hashes with its
-    /// native `crypto.subtle`, several times faster than SHA-256 compiled to WebAssembly.
+    /// native `crypto.subtle`, about twice as fast as SHA-256 compiled to WebAssembly even
+    /// counting the copy it makes (128 MB: ~140 ms against ~300 ms).
     pub sha256: Option<String>,
 }
 
