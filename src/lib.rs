@@ -31,6 +31,7 @@
 
 pub mod decode;
 pub mod error;
+pub mod hashsort;
 pub mod input;
 pub mod normalize;
 pub mod options;

@@ -7,6 +7,7 @@
 //! still differ are looked at again for slides (shift) and cross-wires.
 
 use crate::error::{Error, Result};
+use crate::hashsort::{repeats, sort_by_hash};
 use crate::normalize::{normalize_into, parse_number, Step};
 use crate::par::{both, THREADS};
 use crate::plan::{Pair, Plan};
@@ -98,7 +99,7 @@ fn sorted_keys(keys: &Keys, hash: &impl Fn(&str) -> u64) -> Vec<(u64, u32)> {
             sorted.push((hash(key), r as u32));
         }
     }
-    sorted.sort_unstable();
+    sort_by_hash(&mut sorted, |e| e.0);
     // Rows that share a hash (a repeated key, or rarely two keys) sit together: ordered by key.
     let mut rest = &mut sorted[..];
     while let Some(&(h, _)) = rest.first() {
@@ -605,8 +606,8 @@ impl<'a> Identity<'a> {
         }
         let judge = pair.identifying.is_none();
         // Repeats are counted on the sorted hashes (a hash set of a million values is a cache
-        // miss per insert), sorted a quarter of the column at a time so that a column that
-        // repeats a lot is let go early.
+        // miss per insert). A column that repeats a lot shows it in its first quarter already:
+        // it is let go then, without reading the rest.
         let mut hashes: Vec<u64> = Vec::with_capacity(if judge { source.len() } else { 0 });
         let checkpoint = source.len().div_ceil(4).max(1);
         let too_many = |repeats: usize, of: usize| repeats * 100 > of * 5;
@@ -615,7 +616,7 @@ impl<'a> Identity<'a> {
             if r % IDENTITY_TICK == IDENTITY_TICK - 1 {
                 tick(r as f64 / source.len() as f64);
             }
-            if judge && r % checkpoint == checkpoint - 1 && too_many(sorted_repeats(&mut hashes), source.len()) {
+            if judge && r == checkpoint && too_many(repeats(&mut hashes), source.len()) {
                 // Already more repeats than 5 % of the whole column allows: it identifies no one.
                 return None;
             }
@@ -635,7 +636,7 @@ impl<'a> Identity<'a> {
                 hashes.push(h);
             }
         }
-        if judge && too_many(sorted_repeats(&mut hashes), hashes.len()) {
+        if judge && too_many(repeats(&mut hashes), hashes.len()) {
             return None;
         }
         Some(Identity { owners })
@@ -644,13 +645,6 @@ impl<'a> Identity<'a> {
     fn owner(&self, value: &str) -> Option<usize> {
         self.owners.get(value).filter(|&&o| o != NONE && o != SHARED).map(|&o| o as usize)
     }
-}
-
-/// Sorts `hashes` (already sorted but for a tail: the stable sort merges the runs it finds) and
-/// counts the values that repeat an earlier one.
-fn sorted_repeats(hashes: &mut [u64]) -> usize {
-    hashes.sort();
-    hashes.windows(2).filter(|w| w[0] == w[1]).count()
 }
 
 /// Σ of each numeric column in both files.
