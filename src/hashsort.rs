@@ -1,10 +1,10 @@
-//! Sorting by 64-bit hashes, the two big sorts of a run (each file's keys; each identifying
-//! column's values, to count repeats).
+//! Sorting 64-bit hashes: the identity check counts a column's repeated values on its sorted
+//! hashes (a million of them per column).
 //!
 //! Hashes are spread evenly, so their top byte splits a list into 256 buckets of like size: one
-//! pass counts the buckets, one places each item in its own, and each bucket (~4 000 items at a
-//! million) is then sorted while it sits in cache, where a comparison sort of the whole list
-//! moves every item through memory some twenty times.
+//! pass counts the buckets, one swaps each item into its own (in place), and each bucket (~4 000
+//! items at a million) is then sorted while it sits in cache, where a comparison sort of the
+//! whole list moves every item through memory some twenty times.
 
 /// Buckets by the hash's top byte.
 const BUCKETS: usize = 256;
@@ -12,14 +12,14 @@ const BUCKETS: usize = 256;
 /// Below this many items the buckets would hold a few items each: a plain sort.
 const SMALL: usize = 1 << 12;
 
-/// Sorts `items` as `sort_unstable` does, for items whose order begins with `hash(item)` (a
-/// hash, or a tuple led by one): the buckets are then in order, and sorting each one sorts all.
-pub fn sort_by_hash<T: Copy + Ord>(items: &mut Vec<T>, hash: impl Fn(&T) -> u64) {
+/// Sorts `items` (hashes, spread evenly) as `sort_unstable` does: the buckets are in order, and
+/// sorting each one sorts all.
+pub fn sort_hashes(items: &mut [u64]) {
     if items.len() < SMALL {
         items.sort_unstable();
         return;
     }
-    let bucket = |t: &T| (hash(t) >> 56) as usize;
+    let bucket = |h: &u64| (h >> 56) as usize;
     // starts[b]..starts[b + 1] will hold bucket b.
     let mut starts = [0usize; BUCKETS + 1];
     for t in items.iter() {
@@ -30,30 +30,38 @@ pub fn sort_by_hash<T: Copy + Ord>(items: &mut Vec<T>, hash: impl Fn(&T) -> u64)
     for b in 0..BUCKETS {
         starts[b + 1] += starts[b];
     }
+    // Each item is swapped straight into its bucket (American flag sort): no second list.
+    // `next[b]` is where bucket b's next item goes; the items before it are in place.
     let mut next = starts;
-    // Every place is written below (the counts add up to the length); the copy only gives the
-    // vector its length without asking `T` for a default.
-    let mut placed = items.clone();
-    for t in items.iter() {
-        let b = bucket(t);
-        if let Some(at) = next.get_mut(b) {
-            if let Some(slot) = placed.get_mut(*at) {
-                *slot = *t;
+    for b in 0..BUCKETS {
+        while next[b] < starts[b + 1] {
+            let i = next[b];
+            // Swap the item at i into its bucket until one that belongs at i arrives.
+            while let Some(t) = items.get(i) {
+                let home = bucket(t);
+                if home == b {
+                    break;
+                }
+                let Some(j) = next.get_mut(home) else { break };
+                if *j >= items.len() {
+                    break;
+                }
+                items.swap(i, *j);
+                *j += 1;
             }
-            *at += 1;
+            next[b] += 1;
         }
     }
     for b in 0..BUCKETS {
-        if let Some(run) = placed.get_mut(starts[b]..starts[b + 1]) {
+        if let Some(run) = items.get_mut(starts[b]..starts[b + 1]) {
             run.sort_unstable();
         }
     }
-    *items = placed;
 }
 
 /// How many of `hashes` repeat an earlier one (the count less the distinct values); sorts them.
-pub fn repeats(hashes: &mut Vec<u64>) -> usize {
-    sort_by_hash(hashes, |&h| h);
+pub fn repeats(hashes: &mut [u64]) -> usize {
+    sort_hashes(hashes);
     hashes.windows(2).filter(|w| w[0] == w[1]).count()
 }
 
@@ -74,21 +82,19 @@ mod tests {
             let mut got = hashes(n, distinct, n as u64);
             let mut want = got.clone();
             want.sort_unstable();
-            sort_by_hash(&mut got, |&h| h);
+            sort_hashes(&mut got);
             assert_eq!(got, want, "{n} items, {distinct} distinct");
         }
     }
 
     #[test]
-    fn sorts_tuples_led_by_the_hash() {
-        // Rows that share a hash stay ordered by row; hashes crowded into a few buckets (one
-        // top byte) are sorted all the same.
+    fn sorts_hashes_crowded_into_few_buckets() {
+        // Poor hashes (four top bytes only) are sorted all the same.
         let mut rng = fastrand::Rng::with_seed(3);
-        let mut got: Vec<(u64, u32)> =
-            (0..30_000u32).map(|r| ((rng.u64(..4) << 56) | rng.u64(..1000), 30_000 - r)).collect();
+        let mut got: Vec<u64> = (0..30_000).map(|_| (rng.u64(..4) << 56) | rng.u64(..1000)).collect();
         let mut want = got.clone();
         want.sort_unstable();
-        sort_by_hash(&mut got, |t| t.0);
+        sort_hashes(&mut got);
         assert_eq!(got, want);
     }
 

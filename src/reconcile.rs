@@ -7,7 +7,7 @@
 //! still differ are looked at again for slides (shift) and cross-wires.
 
 use crate::error::{Error, Result};
-use crate::hashsort::{repeats, sort_by_hash};
+use crate::hashsort::repeats;
 use crate::normalize::{normalize_into, parse_number, Step};
 use crate::par::{both, THREADS};
 use crate::plan::{Pair, Plan};
@@ -99,7 +99,7 @@ fn sorted_keys(keys: &Keys, hash: &impl Fn(&str) -> u64) -> Vec<(u64, u32)> {
             sorted.push((hash(key), r as u32));
         }
     }
-    sort_by_hash(&mut sorted, |e| e.0);
+    sorted.sort_unstable();
     // Rows that share a hash (a repeated key, or rarely two keys) sit together: ordered by key.
     let mut rest = &mut sorted[..];
     while let Some(&(h, _)) = rest.first() {
@@ -591,6 +591,11 @@ impl<'a> Identity<'a> {
     /// once and nothing is allocated per row. None when the column does not identify anyone: by
     /// the options, by its kind, or because more than 5 % of its source values repeat.
     /// `tick` hears the share of the column looked at, every few hundred thousand rows.
+    ///
+    /// Kept out of `reconcile`: inlined there (with everything else, by LLVM or wasm-opt), the
+    /// one huge function made Node's V8 (11.3) compile the compare pass worse, 200 → 280 ms at
+    /// 1M rows; Chromium's V8 compiled both alike.
+    #[inline(never)]
     fn build(source: &Table, pair: &Pair, wanted: &[&'a str], tick: &mut dyn FnMut(f64)) -> Option<Identity<'a>> {
         if wanted.is_empty() || pair.identifying == Some(false) {
             return None;
