@@ -8,6 +8,7 @@ use crate::schema::{Bound, DateFormat, DatePart, Field, JpFormat, Schema, String
 use crate::table::Table;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A message for a person, in both languages the tool speaks.
@@ -73,23 +74,59 @@ impl Validation {
     }
 }
 
-/// A cell's value as its type reads it, for enum, minimum/maximum and uniqueness.
+/// A cell's value as its type reads it, for enum, minimum/maximum and uniqueness. Text is the
+/// cell itself, borrowed from the table: a million-row file is checked without a string per cell.
 #[derive(Debug, Clone, PartialEq)]
-enum Logical {
-    Text(String),
+enum Logical<'a> {
+    Text(Cow<'a, str>),
     Number(f64),
     Date((i32, u32, u32)),
 }
 
-impl Logical {
+impl<'a> Logical<'a> {
     /// The text two equal values share ("01" and "1" as integers are one value).
-    fn canonical(&self) -> String {
+    fn canonical(&self) -> Cow<'a, str> {
         match self {
             Logical::Text(s) => s.clone(),
-            Logical::Number(x) => x.to_string(),
-            Logical::Date((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
+            Logical::Number(x) => Cow::Owned(x.to_string()),
+            Logical::Date((y, m, d)) => Cow::Owned(format!("{y:04}-{m:02}-{d:02}")),
         }
     }
+}
+
+/// The rows (0-based) that share a value: most values are on one row, which needs no list.
+enum Rows {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Rows {
+    fn add(&mut self, r: usize) {
+        match self {
+            Rows::One(first) => *self = Rows::Many(vec![*first, r]),
+            Rows::Many(rows) => rows.push(r),
+        }
+    }
+
+    /// All the rows when there are several.
+    fn repeated(&self) -> Option<&[usize]> {
+        match self {
+            Rows::One(_) => None,
+            Rows::Many(rows) => Some(rows),
+        }
+    }
+}
+
+/// A primary key's value: one field's (most keys, without a list per row) or several's.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    One(Cow<'a, str>),
+    Many(Vec<Cow<'a, str>>),
+}
+
+/// Each value of `map` on more than one row, with its rows.
+fn repeated<K>(map: &FxHashMap<K, Rows>) -> impl Iterator<Item = (&K, &[usize])> {
+    map.iter().filter_map(|(k, rows)| rows.repeated().map(|r| (k, r)))
 }
 
 /// Check `table` (read from the file called `table.name`) against `schema`.
@@ -114,28 +151,35 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
 
     let mut findings = Vec::new();
     let mut bad_row = vec![false; table.len()];
-    // Per unique field, and for the primary key: canonical value → rows (0-based).
-    let mut seen: Vec<FxHashMap<String, Vec<usize>>> = schema.fields.iter().map(|_| FxHashMap::default()).collect();
-    let mut keys: FxHashMap<Vec<String>, Vec<usize>> = FxHashMap::default();
+    // Per unique field, and for the primary key: canonical value → rows.
+    // Sized for a value a row at once: growing a map of a million values rehashes it ~20 times.
+    fn map<K, V>(rows: usize) -> FxHashMap<K, V> {
+        FxHashMap::with_capacity_and_hasher(rows, Default::default())
+    }
+    let mut seen: Vec<FxHashMap<Cow<str>, Rows>> =
+        schema.fields.iter().map(|f| map(if f.unique { table.len() } else { 0 })).collect();
     let pk: Vec<usize> =
         schema.primary_key.iter().filter_map(|k| schema.fields.iter().position(|f| &f.name == k)).collect();
+    let mut keys: FxHashMap<Key, Rows> = map(if pk.is_empty() { 0 } else { table.len() });
+    let allowed: Vec<Vec<Option<Logical>>> = schema.fields.iter().map(allowed_values).collect();
+    let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
 
     for (r, bad) in bad_row.iter_mut().enumerate() {
-        let place = table.place(r);
-        let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
+        logical.clear();
         for (i, (field, &col)) in schema.fields.iter().zip(&columns).enumerate() {
             let value = table.cell(r, col);
             let required = field.required || pk.contains(&i);
-            let checked = check(field, value, required, &schema.missing_values);
+            let checked = check(field, value, required, &schema.missing_values, &allowed[i]);
             match checked {
                 Ok(v) => {
-                    if let (true, Some(v)) = (field.unique, &v) {
-                        seen[i].entry(v.canonical()).or_default().push(r);
+                    if let (true, Some(v), Some(seen)) = (field.unique, &v, seen.get_mut(i)) {
+                        seen.entry(v.canonical()).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
                     }
                     logical.push(v);
                 }
                 Err((rule, message)) => {
                     *bad = true;
+                    let place = table.place(r);
                     findings.push(Issue::Invalid {
                         file: side,
                         row: place.row,
@@ -149,22 +193,29 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
                 }
             }
         }
-        if !pk.is_empty() {
-            let key: Option<Vec<String>> = pk.iter().map(|&i| logical[i].as_ref().map(Logical::canonical)).collect();
-            if let Some(key) = key {
-                keys.entry(key).or_default().push(r);
-            }
+        let part = |i: &usize| logical.get(*i).and_then(Option::as_ref).map(Logical::canonical);
+        let key = match pk.as_slice() {
+            [] => None,
+            [one] => part(one).map(Key::One),
+            more => more.iter().map(part).collect::<Option<_>>().map(Key::Many),
+        };
+        if let Some(key) = key {
+            keys.entry(key).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
         }
     }
 
     let mut duplicates = Vec::new();
-    for (i, field) in schema.fields.iter().enumerate() {
-        for (value, rows) in seen[i].iter().filter(|(_, rows)| rows.len() > 1) {
-            duplicates.push((rows[0], "unique", vec![field.name.clone()], vec![value.clone()], rows.clone()));
+    for (field, seen) in schema.fields.iter().zip(&seen) {
+        for (value, rows) in repeated(seen) {
+            duplicates.push((rows[0], "unique", vec![field.name.clone()], vec![value.to_string()], rows.to_vec()));
         }
     }
-    for (key, rows) in keys.iter().filter(|(_, rows)| rows.len() > 1) {
-        duplicates.push((rows[0], "primaryKey", schema.primary_key.clone(), key.clone(), rows.clone()));
+    for (key, rows) in repeated(&keys) {
+        let key = match key {
+            Key::One(k) => vec![k.to_string()],
+            Key::Many(parts) => parts.iter().map(|k| k.to_string()).collect(),
+        };
+        duplicates.push((rows[0], "primaryKey", schema.primary_key.clone(), key, rows.to_vec()));
     }
     duplicates.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     for (_, rule, columns, key, rows) in duplicates {
@@ -219,7 +270,20 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
 type Broken = (&'static str, Message);
 
 /// One cell: Ok(None) for a missing value, Ok(Some(value)) when every rule holds.
-fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Result<Option<Logical>, Broken> {
+/// The field's enum values as its type reads them: read once rather than for every cell (a
+/// prefecture column of a million rows compared each cell with 47 values read anew).
+fn allowed_values(field: &Field) -> Vec<Option<Logical<'_>>> {
+    field.enumeration.iter().flatten().map(|a| cast(field, a).ok()).collect()
+}
+
+/// `allowed`: the field's enum values, from `allowed_values`.
+fn check<'a>(
+    field: &Field,
+    value: &'a str,
+    required: bool,
+    missing: &[String],
+    allowed: &[Option<Logical>],
+) -> Result<Option<Logical<'a>>, Broken> {
     if missing.iter().any(|m| m == value) {
         return if required {
             Err(("required", msg("値が必要です（空欄です）", "a value is required (the cell is empty)")))
@@ -231,7 +295,6 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
     if let Some(jp) = field.jp_format {
         jp_format(jp, value)?;
     }
-    let chars = value.chars().count();
     if let Some(p) = &field.pattern {
         if !p.matches(value) {
             return Err((
@@ -243,6 +306,8 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
             ));
         }
     }
+    // Counted only for a field with a length rule.
+    let chars = if field.min_length.is_some() || field.max_length.is_some() { value.chars().count() } else { 0 };
     if let Some(min) = field.min_length.filter(|&m| chars < m) {
         return Err((
             "minLength",
@@ -261,14 +326,14 @@ fn check(field: &Field, value: &str, required: bool, missing: &[String]) -> Resu
             ),
         ));
     }
-    if let Some(allowed) = &field.enumeration {
-        let ok = allowed.iter().any(|a| a == value || cast(field, a).ok().as_ref() == Some(&logical));
+    if let Some(names) = &field.enumeration {
+        let ok = names.iter().zip(allowed).any(|(a, l)| a == value || l.as_ref() == Some(&logical));
         if !ok {
             return Err((
                 "enum",
                 msg(
-                    format!("「{value}」は次のどれでもありません: {}", choices(allowed, "、")),
-                    format!("\"{value}\" is not one of: {}", choices(allowed, ", ")),
+                    format!("「{value}」は次のどれでもありません: {}", choices(names, "、")),
+                    format!("\"{value}\" is not one of: {}", choices(names, ", ")),
                 ),
             ));
         }
@@ -325,7 +390,7 @@ fn greater(v: &Logical, b: &Bound) -> bool {
 }
 
 /// Read the value as its field's type; the rule broken is "type" (or "format").
-fn cast(field: &Field, value: &str) -> Result<Logical, Broken> {
+fn cast<'a>(field: &Field, value: &'a str) -> Result<Logical<'a>, Broken> {
     let not = |ja: &str, en: &str| -> Broken {
         ("type", msg(format!("「{value}」は{ja}ではありません"), format!("\"{value}\" is not {en}")))
     };
@@ -338,7 +403,7 @@ fn cast(field: &Field, value: &str) -> Result<Logical, Broken> {
                 StringFormat::Uuid => is_uuid(value),
             };
             if ok {
-                Ok(Logical::Text(value.to_string()))
+                Ok(Logical::Text(Cow::Borrowed(value)))
             } else {
                 let (ja, en) = match field.string_format {
                     StringFormat::Email => ("メールアドレスの形", "an e-mail address"),
@@ -355,9 +420,9 @@ fn cast(field: &Field, value: &str) -> Result<Logical, Broken> {
         Type::Number => parse_number(field, value).map(Logical::Number).ok_or_else(|| not("数値", "a number")),
         Type::Boolean => {
             if field.true_values.iter().any(|t| t == value) {
-                Ok(Logical::Text("true".into()))
+                Ok(Logical::Text(Cow::Borrowed("true")))
             } else if field.false_values.iter().any(|f| f == value) {
-                Ok(Logical::Text("false".into()))
+                Ok(Logical::Text(Cow::Borrowed("false")))
             } else {
                 let both: Vec<&str> = field.true_values.iter().chain(&field.false_values).map(String::as_str).collect();
                 Err((
@@ -395,14 +460,14 @@ fn cast(field: &Field, value: &str) -> Result<Logical, Broken> {
                 && value.get(11..19).is_some_and(is_time)
                 && matches!(value.get(19..), Some("" | "Z")) | value.get(19..).is_some_and(is_offset);
             if ok {
-                Ok(Logical::Text(value.to_string()))
+                Ok(Logical::Text(Cow::Borrowed(value)))
             } else {
                 Err(not("日時（YYYY-MM-DDThh:mm:ssZ）", "a date and time (YYYY-MM-DDThh:mm:ssZ)"))
             }
         }
         Type::Time => {
             if is_time(value) {
-                Ok(Logical::Text(value.to_string()))
+                Ok(Logical::Text(Cow::Borrowed(value)))
             } else {
                 Err(not("時刻（hh:mm:ss）", "a time (hh:mm:ss)"))
             }
@@ -419,7 +484,7 @@ fn cast(field: &Field, value: &str) -> Result<Logical, Broken> {
                     .parse::<u32>()
                     .is_ok_and(|m| (1..=12).contains(&m) && value[5..].bytes().all(|b| b.is_ascii_digit()));
             if ok {
-                Ok(Logical::Text(value.to_string()))
+                Ok(Logical::Text(Cow::Borrowed(value)))
             } else {
                 Err(not("年月（YYYY-MM）", "a year and month (YYYY-MM)"))
             }
@@ -438,14 +503,12 @@ fn unbare<'a>(field: &Field, value: &'a str) -> &'a str {
     value.get(start..end.max(start)).unwrap_or("")
 }
 
-fn digits_with_groups(field: &Field, s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if Some(c) == field.group_char {
-            continue;
-        }
-        out.push(c);
-    }
+/// `s` without its group characters (borrowed when it has none, as most cells).
+fn digits_with_groups<'a>(field: &Field, s: &'a str) -> Option<Cow<'a, str>> {
+    let out = match field.group_char {
+        Some(g) if s.contains(g) => Cow::Owned(s.chars().filter(|&c| c != g).collect()),
+        _ => Cow::Borrowed(s),
+    };
     (!out.is_empty()).then_some(out)
 }
 
@@ -463,7 +526,11 @@ fn parse_number(field: &Field, value: &str) -> Option<f64> {
         return value.replace("INF", "inf").parse().ok();
     }
     let s = digits_with_groups(field, unbare(field, value))?;
-    let s = if field.decimal_char == '.' { s } else { s.replace('.', "\u{0}").replace(field.decimal_char, ".") };
+    let s = if field.decimal_char == '.' {
+        s
+    } else {
+        Cow::Owned(s.replace('.', "\u{0}").replace(field.decimal_char, "."))
+    };
     let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
     let (mantissa, exponent) = match body.find(['e', 'E']) {
         Some(i) => (&body[..i], Some(&body[i + 1..])),
@@ -662,7 +729,7 @@ mod tests {
     fn ok(def: &str, values: &[&str]) -> TestResult {
         let f = field(def)?;
         for v in values {
-            assert!(check(&f, v, false, &[String::new()]).is_ok(), "{def}: {v:?} should pass");
+            assert!(check(&f, v, false, &[String::new()], &allowed_values(&f)).is_ok(), "{def}: {v:?} should pass");
         }
         Ok(())
     }
@@ -670,7 +737,7 @@ mod tests {
     fn bad(def: &str, rule: &str, values: &[&str]) -> TestResult {
         let f = field(def)?;
         for v in values {
-            let broken = check(&f, v, false, &[String::new()]).err();
+            let broken = check(&f, v, false, &[String::new()], &allowed_values(&f)).err();
             assert!(broken.is_some(), "{def}: {v:?} should break {rule}");
             if let Some((r, m)) = broken {
                 assert_eq!(r, rule, "{def}: {v:?}");
@@ -790,6 +857,16 @@ mod tests {
             })
             .collect();
         assert_eq!(dups, [("primaryKey", &[1, 3][..]), ("unique", &[1, 3][..])]);
+        // The key as the values' canonical text, part by part ("1" read as an integer).
+        let keys: Vec<&[String]> = v
+            .findings
+            .iter()
+            .filter_map(|f| match f {
+                Issue::Duplicate { key, .. } => Some(key.as_slice()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(keys, [&["C1".to_string(), "1".to_string()][..], &["C1".to_string()][..]]);
         let s = &v.summary;
         assert_eq!((s.rows, s.valid_rows, s.invalid_rows, s.malformed_rows), (5, 0, 4, 1));
         assert_eq!(s.rows, s.valid_rows + s.invalid_rows + s.malformed_rows);

@@ -131,6 +131,10 @@ fn out_of_memory(bytes: usize) -> JsValue {
 pub fn warm_up() {
     let s = crate::sample::generate(&crate::sample::SampleSpec { rows: 3000, ..Default::default() });
     let read = |name: &str, bytes: Vec<u8>| LoadedFile::read(name.into(), FileBytes::from(bytes), "", false, None);
+    // The Validate tab's call: each example schema against the file it describes.
+    for ((name, schema), bytes) in crate::schema::EXAMPLES.iter().zip([&s.list, &s.source]) {
+        let _ = validate("warm-up".into(), FileBytes::from(bytes.clone()), name, schema, "", None);
+    }
     if let (Ok(source), Ok(list)) = (read("warm-up source", s.source), read("warm-up list", s.list)) {
         let _ = (source.inspect(), list.inspect(), prepare_loaded(&source, &list, ""));
         let _ = reconcile_loaded(&source, &list, "", None);
