@@ -88,6 +88,8 @@ pub enum Stage {
     Reading,
     ReadingSource,
     ReadingList,
+    /// Validation: each row against the schema.
+    Checking,
     Mapping,
     Matching,
     Comparing,
@@ -210,6 +212,18 @@ pub fn validate(
     options: &FileOptions,
     max_findings: Option<usize>,
 ) -> Result<ValidationReport> {
+    validate_with(input, schema_json, schema_name, options, max_findings, &mut |_| {})
+}
+
+/// `validate`, telling `progress` how far it is: reading to 0.3, then checking the rows.
+pub fn validate_with(
+    input: Input,
+    schema_json: &str,
+    schema_name: &str,
+    options: &FileOptions,
+    max_findings: Option<usize>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ValidationReport> {
     let schema_value: serde_json::Value =
         serde_json::from_str(schema_json.trim_start_matches('\u{FEFF}')).map_err(|e| {
             Error::new(ErrorKind::Schema, format!("not valid JSON: {e}"))
@@ -218,8 +232,13 @@ pub fn validate(
                 .hint("the schema must be one JSON object with a \"fields\" list")
         })?;
     let schema = schema::Schema::from_value(&schema_value, schema_name)?;
-    let loaded = load(input, options)?;
-    let validation = capped(validate::validate(&loaded.table, &schema, Side::List)?, max_findings);
+    progress(Progress { stage: Stage::Reading, fraction: 0.0 });
+    let loaded =
+        load_with_progress(input, options, &mut |f| progress(Progress { stage: Stage::Reading, fraction: 0.3 * f }))?;
+    progress(Progress { stage: Stage::Checking, fraction: 0.3 });
+    let tick = &mut |f| progress(Progress { stage: Stage::Checking, fraction: 0.3 + 0.7 * f });
+    let validation = capped(validate::validate_with(&loaded.table, &schema, Side::List, tick)?, max_findings);
+    progress(Progress { stage: Stage::Done, fraction: 1.0 });
     Ok(ValidationReport { tool: Tool::default(), input: loaded.info, schema: schema_value, validation })
 }
 

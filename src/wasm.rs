@@ -133,7 +133,7 @@ pub fn warm_up() {
     let read = |name: &str, bytes: Vec<u8>| LoadedFile::read(name.into(), FileBytes::from(bytes), "", false, None);
     // The Validate tab's call: each example schema against the file it describes.
     for ((name, schema), bytes) in crate::schema::EXAMPLES.iter().zip([&s.list, &s.source]) {
-        let _ = validate("warm-up".into(), FileBytes::from(bytes.clone()), name, schema, "", None);
+        let _ = validate("warm-up".into(), FileBytes::from(bytes.clone()), name, schema, "", None, None);
     }
     if let (Ok(source), Ok(list)) = (read("warm-up source", s.source), read("warm-up list", s.list)) {
         let _ = (source.inspect(), list.inspect(), prepare_loaded(&source, &list, ""));
@@ -449,6 +449,7 @@ pub fn example_schemas() -> Result<JsValue, JsValue> {
 }
 
 /// Check one file against a Table Schema (JSON text); the result stays in WebAssembly memory.
+/// `progress`, if given, hears `{stage, fraction}` as it goes (reading, checking, done).
 #[wasm_bindgen]
 pub fn validate(
     name: String,
@@ -457,11 +458,13 @@ pub fn validate(
     schema_json: &str,
     file_options: &str,
     sha256: Option<String>,
+    progress: Option<js_sys::Function>,
 ) -> Result<Checked, JsValue> {
     fits(bytes.length())?;
     let options = parse_file_options(file_options)?;
     let input = Input::new(name, bytes.bytes).with_sha256(sha256);
-    let report = crate::validate(input, schema_json, schema_name, &options, None).map_err(js_error)?;
+    let mut tell = progress_to(progress);
+    let report = crate::validate_with(input, schema_json, schema_name, &options, None, &mut tell).map_err(js_error)?;
     Ok(Checked { report, schema_name: schema_name.to_string() })
 }
 

@@ -137,7 +137,7 @@ fn validation_with_an_example_schema() {
     assert_eq!(examples.length(), 2);
     let schema = get(&examples.get(0), "text").as_string().unwrap();
     let list = include_bytes!("fixtures/validate_list_cp932.csv").to_vec();
-    let checked = validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None).unwrap();
+    let checked = validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None, None).unwrap();
     let head = checked.summary().unwrap();
     assert_eq!(num(&head, "summary.findings.invalid"), 7.0);
     assert_eq!(get(&head, "input.encoding").as_string().as_deref(), Some("cp932"));
@@ -145,8 +145,28 @@ fn validation_with_an_example_schema() {
     let page = js_sys::Array::from(&checked.page(0, 3).unwrap());
     assert_eq!(page.length(), 3);
     assert!(get(&page.get(1), "message.ja").as_string().unwrap_or_default().contains("郵便番号"));
-    let e = validate("l.csv".into(), b"a\n1\n".to_vec().into(), "s.json", "{\"fields\": 1}", "", None).err().unwrap();
+    let e =
+        validate("l.csv".into(), b"a\n1\n".to_vec().into(), "s.json", "{\"fields\": 1}", "", None, None).err().unwrap();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("schema"));
+}
+
+#[wasm_bindgen_test]
+fn validation_reports_progress_in_order_and_ends_done() {
+    use crosscheck::wasm::{example_schemas, validate};
+    let schema = get(&js_sys::Array::from(&example_schemas().unwrap()).get(0), "text").as_string().unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
+    });
+    let func: js_sys::Function = f.as_ref().clone().into();
+    let list = include_bytes!("fixtures/validate_list_cp932.csv").to_vec();
+    validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None, Some(func)).unwrap();
+    let seen = seen.borrow();
+    let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    stages.dedup();
+    assert_eq!(stages, ["reading", "checking", "done"]);
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
 }
 
 #[wasm_bindgen_test]

@@ -116,8 +116,8 @@ export function createEngine() {
     rows: (sourceRow, listRow) => call('rows', { sourceRow, listRow }),
     export: (what, lang) => call('export', { what, lang }),
     examples: () => call('examples'),
-    validate: (file, schemaName, schemaText, fileOptions) =>
-      callWithFiles('validate', { file }, { schemaName, schemaText, fileOptions }),
+    validate: (file, schemaName, schemaText, fileOptions, onProgress) =>
+      callWithFiles('validate', { file }, { schemaName, schemaText, fileOptions }, onProgress),
     validationFindings: (start, count) => call('validationFindings', { start, count }),
     validationExport: (what, lang) => call('validationExport', { what, lang }),
     terminate: () => stop(),

@@ -147,13 +147,26 @@ export function initValidateTab(engine) {
     renderRows();
   }
 
+  // The bar while a validation runs (null: hidden).
+  function renderProgress(p) {
+    $('validate-progress-box').hidden = !p;
+    if (!p) return;
+    const fraction = Math.max(0, Math.min(1, Number(p.fraction) || 0));
+    const key = `stage.${p.stage}`;
+    const stage = t(key) === key ? p.stage : t(key);
+    $('validate-progress').value = fraction;
+    $('validate-progress').dataset.stage = p.stage;
+    $('validate-progress-label').textContent = p.stage === 'done' ? stage : t('stage.percent', { stage, percent: Math.round(fraction * 100) });
+  }
+
   async function runValidation() {
     if (!state.file || !state.schema) return;
     state.busy = true;
     showError(null);
     renderControls();
+    renderProgress({ stage: 'starting', fraction: 0 });
     try {
-      state.result = await engine.validate(state.file, state.schema.name, state.schema.text, fileOptions());
+      state.result = await engine.validate(state.file, state.schema.name, state.schema.text, fileOptions(), renderProgress);
       state.items = [];
       renderSummary();
       await more();
@@ -163,6 +176,7 @@ export function initValidateTab(engine) {
       showError(err);
     } finally {
       state.busy = false;
+      renderProgress(null);
       renderControls();
     }
   }

@@ -209,10 +209,13 @@ const handlers = {
     };
   },
   examples: () => core.exampleSchemas(),
-  validate: async ({ file, schemaName, schemaText, fileOptions }) => {
+  validate: async ({ file, schemaName, schemaText, fileOptions }, id) => {
     if (checked) checked.free();
     checked = null;
-    const bytes = await intoCore(file);
+    // Copying the file in is the first 15 % of the bar; the core's reading and checking the rest.
+    const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
+    tell('reading', 0);
+    const bytes = await intoCore(file, (f) => tell('reading', 0.15 * f));
     let hash;
     try {
       hash = await sha256(bytes);
@@ -220,7 +223,8 @@ const handlers = {
       bytes.free();
       throw err;
     }
-    checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined);
+    checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined,
+      (p) => tell(p.stage, 0.15 + 0.85 * p.fraction));
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),

@@ -321,9 +321,20 @@ test('the Validate tab: a file against a built-in example schema, findings and e
   await page.getByTestId('tab-validate').click();
   await page.getByTestId('validate-file').setInputFiles(join(fixtures, 'validate_list_cp932.csv'));
   await page.getByTestId('validate-example').selectOption('recipient-list.json');
+  // The progress bar's stages while it runs (from the worker, through the core).
+  await page.evaluate(() => {
+    window.__validateStages = [];
+    const bar = document.querySelector('[data-testid="validate-progress"]');
+    new MutationObserver(() => {
+      const stages = window.__validateStages;
+      if (stages[stages.length - 1] !== bar.dataset.stage) stages.push(bar.dataset.stage);
+    }).observe(bar, { attributes: true, attributeFilter: ['data-stage'] });
+  });
   await page.getByTestId('validate-run').click();
   const summary = page.getByTestId('validate-summary');
   await page.waitForFunction(() => document.querySelector('[data-testid="validate-summary"]')?.dataset.invalid !== undefined);
+  assert.deepEqual(await page.evaluate(() => window.__validateStages), ['starting', 'reading', 'checking', 'done']);
+  assert.equal(await page.locator('#validate-progress-box').isHidden(), true, 'the bar goes once the result shows');
   assert.equal(await summary.getAttribute('data-invalid'), '7');
   assert.equal(await summary.getAttribute('data-duplicate'), '1');
   assert.equal(await summary.getAttribute('data-rows'), '6');
