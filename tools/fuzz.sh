@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzz the reader and reconcile for SECONDS each (default 600), seeded from the test fixtures.
+# Fuzz the reader, reconcile and validate for SECONDS each (default 600), seeded from the test fixtures.
 # Needs nightly and cargo-fuzz: `rustup toolchain install nightly && cargo install cargo-fuzz`.
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,6 +14,13 @@ for list in tests/fixtures/kind_*list*.csv tests/fixtures/trap_*list*.csv tests/
   name=$(basename "$list")
   { printf '{}\377'; cat tests/fixtures/kind_source.csv; printf '\377'; cat "$list"; } > "fuzz/corpus/reconcile/$name"
 done
-for target in read reconcile; do
+mkdir -p fuzz/corpus/validate
+for schema in schemas/*.json; do
+  for file in tests/fixtures/validate_* tests/fixtures/kind_list.csv; do
+    [ -e "$file" ] || continue
+    { cat "$schema"; printf '\377'; cat "$file"; } > "fuzz/corpus/validate/$(basename "$schema" .json)-$(basename "$file")"
+  done
+done
+for target in read reconcile validate; do
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=4096
 done
