@@ -285,14 +285,14 @@ pub fn validate_with(
 
 type Broken = (&'static str, Message);
 
-/// One cell: Ok(None) for a missing value, Ok(Some(value)) when every rule holds.
 /// The field's enum values as its type reads them: read once rather than for every cell (a
 /// prefecture column of a million rows compared each cell with 47 values read anew).
 fn allowed_values(field: &Field) -> Vec<Option<Logical<'_>>> {
     field.enumeration.iter().flatten().map(|a| cast(field, a).ok()).collect()
 }
 
-/// `allowed`: the field's enum values, from `allowed_values`.
+/// One cell: Ok(None) for a missing value, Ok(Some(value)) when every rule holds. `allowed`: the
+/// field's enum values, from `allowed_values`.
 fn check<'a>(
     field: &Field,
     value: &'a str,
