@@ -175,6 +175,8 @@ pub fn validate_with(
         schema.primary_key.iter().filter_map(|k| schema.fields.iter().position(|f| &f.name == k)).collect();
     let mut keys: FxHashMap<Key, Rows> = map(if pk.is_empty() { 0 } else { table.len() });
     let allowed: Vec<Vec<Option<Logical>>> = schema.fields.iter().map(allowed_values).collect();
+    // A primary key's fields are required too.
+    let required: Vec<bool> = schema.fields.iter().enumerate().map(|(i, f)| f.required || pk.contains(&i)).collect();
     let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
 
     for (r, bad) in bad_row.iter_mut().enumerate() {
@@ -184,8 +186,7 @@ pub fn validate_with(
         logical.clear();
         for (i, (field, &col)) in schema.fields.iter().zip(&columns).enumerate() {
             let value = table.cell(r, col);
-            let required = field.required || pk.contains(&i);
-            let checked = check(field, value, required, &schema.missing_values, &allowed[i]);
+            let checked = check(field, value, required[i], &schema.missing_values, &allowed[i]);
             match checked {
                 Ok(v) => {
                     if let (true, Some(v), Some(seen)) = (field.unique, &v, seen.get_mut(i)) {

@@ -122,10 +122,10 @@ fn out_of_memory(bytes: usize) -> JsValue {
 /// and a long-running call never moves to optimised code while it runs, so without this the
 /// first big file would be read by unoptimised code (about 5 times slower, measured in V8).
 ///
-/// It goes through the functions the worker calls (read, inspect, plan, run), with their own
-/// progress callbacks (`None` here): optimised code guesses the target of each call through a
-/// callback from what it has seen, and a run that then calls another target drops back to the
-/// baseline tier until it returns. Warmed up through `reconcile` (another callback), the first
+/// It goes through the functions the worker calls (read, inspect, plan, run, validate), with
+/// their own progress callbacks (`None` here): optimised code guesses the target of each call
+/// through a callback from what it has seen, and a run that then calls another target drops
+/// back to the baseline tier until it returns. Warmed up through `reconcile` (another callback), the first
 /// run in the page compared in ~330 ms where every later one took ~190 ms.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {

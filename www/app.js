@@ -5,7 +5,7 @@
 // nothing is stored, nothing is sent, and every cell reaches the DOM through textContent.
 
 import { createEngine } from './engine.js';
-import { t, num, bytesText, setLang, defaultLang, getLang, onLangChange } from './i18n.js';
+import { t, num, bytesText, setLang, defaultLang, getLang, onLangChange, progressText } from './i18n.js';
 import { FindingsView, fillFindingRow, describe, keyText, rowsToShow, detailBody } from './findings-view.js';
 import { download, saveOptions, readOptionsFile, buildReceipt, receiptFilename } from './exports.js';
 import { initValidateTab } from './validate-tab.js';
@@ -574,21 +574,13 @@ async function applySettings(name, options) {
 // ---------------------------------------------------------------------------------------------
 // 3. Run.
 
-function stageLabel(stage) {
-  const key = `stage.${stage}`;
-  const text = t(key);
-  return text === key ? stage : text;
-}
-
 function renderProgress() {
   const p = state.progress;
   $('progress-box').hidden = !p;
   if (!p) return;
-  const fraction = Math.max(0, Math.min(1, Number(p.fraction) || 0));
+  const { fraction, label } = progressText(p);
   $('progress').value = fraction;
-  $('progress-label').textContent = p.stage === 'done'
-    ? stageLabel('done')
-    : t('stage.percent', { stage: stageLabel(p.stage), percent: Math.round(fraction * 100) });
+  $('progress-label').textContent = label;
   $('progress').dataset.stage = p.stage;
 }
 

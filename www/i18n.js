@@ -607,6 +607,14 @@ export function bytesText(n) {
 }
 
 /** Update static text (data-i18n) under `root`, and the document's lang. */
+/** A progress bar's share (0 to 1) and its label ("Comparing values… 42%"), from {stage, fraction}. */
+export function progressText(p) {
+  const fraction = Math.max(0, Math.min(1, Number(p.fraction) || 0));
+  const key = `stage.${p.stage}`;
+  const stage = t(key) === key ? p.stage : t(key);
+  return { fraction, label: p.stage === 'done' ? stage : t('stage.percent', { stage, percent: Math.round(fraction * 100) }) };
+}
+
 export function applyI18n(root = document) {
   document.documentElement.lang = current;
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

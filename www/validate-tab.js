@@ -2,7 +2,7 @@
 // a summary by rule and column, and the findings in pages. Like the rest of the page, the file
 // stays in memory here and in the worker; every value reaches the DOM through textContent.
 
-import { t, num, bytesText, getLang, onLangChange } from './i18n.js';
+import { t, num, bytesText, getLang, onLangChange, progressText } from './i18n.js';
 import { download } from './exports.js';
 
 const $ = (id) => document.getElementById(id);
@@ -151,12 +151,10 @@ export function initValidateTab(engine) {
   function renderProgress(p) {
     $('validate-progress-box').hidden = !p;
     if (!p) return;
-    const fraction = Math.max(0, Math.min(1, Number(p.fraction) || 0));
-    const key = `stage.${p.stage}`;
-    const stage = t(key) === key ? p.stage : t(key);
+    const { fraction, label } = progressText(p);
     $('validate-progress').value = fraction;
     $('validate-progress').dataset.stage = p.stage;
-    $('validate-progress-label').textContent = p.stage === 'done' ? stage : t('stage.percent', { stage, percent: Math.round(fraction * 100) });
+    $('validate-progress-label').textContent = label;
   }
 
   async function runValidation() {
