@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::hashsort::repeats;
 use crate::normalize::{normalize_into, parse_number, Step};
-use crate::par::{both, THREADS};
+use crate::par::{both, threads};
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
@@ -310,7 +310,7 @@ fn reconcile_hashing(
     };
     let share = 0.4 / plan.columns.len().max(1) as f64;
     while let Some(a) = work.next() {
-        if THREADS > 1 {
+        if threads() > 1 {
             if let Some(b) = work.next() {
                 let (a, b) = both(|| one(a, &mut |_| {}), || one(b, &mut |_| {}));
                 results.extend([a, b]);
@@ -454,17 +454,15 @@ fn differences(
     };
     // In chunks, each shared between the threads, so that progress can be told between them.
     let n = pair_of_list.len();
-    let chunk = CHUNK_ROWS * THREADS;
+    let parts = threads();
+    let chunk = CHUNK_ROWS * parts;
     let mut all: Vec<Vec<Diff>> = plan.columns.iter().map(|_| Vec::new()).collect();
     let mut start = 0;
     while start < n {
         let end = (start + chunk).min(n);
-        let mid = start + (end - start) / THREADS;
-        let (first, second) = if THREADS > 1 {
-            both(|| rows(start..mid), || rows(mid..end))
-        } else {
-            (rows(start..end), Some(Vec::new()))
-        };
+        let mid = start + (end - start) / parts;
+        let (first, second) =
+            if parts > 1 { both(|| rows(start..mid), || rows(mid..end)) } else { (rows(start..end), Some(Vec::new())) };
         let (first, second) = (first?, second?);
         for (c, (f, s)) in first.into_iter().zip(second.into_iter().chain(std::iter::repeat_with(Vec::new))).enumerate()
         {

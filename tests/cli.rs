@@ -66,6 +66,30 @@ fn exit_2_on_usage_errors_and_unreadable_input_with_one_clear_line() {
 }
 
 #[test]
+fn one_thread_gives_the_same_report_as_two() {
+    let run = |threads: &str| {
+        let o = crosscheck(&[
+            "reconcile",
+            &f("incident_source.csv"),
+            &f("incident_list.csv"),
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let one = run("1");
+    assert!(one.contains("\"crosswired\""), "{one}");
+    assert_eq!(one, run("2"));
+    for bad in ["0", "3", "many"] {
+        let o = crosscheck(&["reconcile", &f("incident_source.csv"), &f("incident_list.csv"), "--threads", bad]);
+        assert_eq!(o.status.code(), Some(2), "--threads {bad}: {}", stderr(&o));
+    }
+}
+
+#[test]
 fn json_is_the_report_contract() {
     let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_crosswired_list.csv"), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));

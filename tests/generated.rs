@@ -78,3 +78,29 @@ fn generated_pairs_are_found_exactly() {
     check(generate(&SampleSpec { rows: 500, seed: 6, delimiter: b'\t', ..SampleSpec::default() }));
     check(generate(&SampleSpec { rows: 500, seed: 7, variants: false, ..SampleSpec::default() }));
 }
+
+#[test]
+fn one_thread_and_two_give_the_same_report() {
+    // Every kind, and enough rows that each half of the split compare has pairs of its own.
+    let sample = generate(&SampleSpec {
+        rows: 3000,
+        seed: 8,
+        rate: 0.02,
+        shifted_block: Some(60),
+        malformed: 3,
+        ..SampleSpec::default()
+    });
+    let run = |threads: usize| {
+        crosscheck::par::set_threads(threads);
+        let r = reconcile(
+            Input::new("source.csv", sample.source.clone()),
+            Input::new("list.csv", sample.list.clone()),
+            &Options::default(),
+        );
+        crosscheck::par::set_threads(2);
+        r.unwrap_or_else(|e| panic!("{e}")).to_json()
+    };
+    let one = run(1);
+    assert_eq!(one, run(2));
+    assert!(one.contains("\"shifted\"") && one.contains("\"crosswired\""), "{one}");
+}

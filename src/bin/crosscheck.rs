@@ -89,6 +89,10 @@ struct ReconcileArgs {
     /// Language of the text report (default: from LANG).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// Threads to read and compare on: 2 (the default; the work splits in two) or 1. The report
+    /// is the same either way.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+    threads: u8,
 }
 
 #[derive(Args)]
@@ -160,6 +164,7 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     if args.max_findings.is_some() {
         options.max_findings = args.max_findings;
     }
+    crosscheck::par::set_threads(usize::from(args.threads));
     let source = read_input(&args.source)?;
     let list = read_input(&args.list)?;
     let report = crosscheck::reconcile(source, list, &options)?;
