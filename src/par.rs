@@ -30,6 +30,21 @@ pub fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> 
     (a(), b())
 }
 
+/// `both`, with `between` run after `a` and before `b` when they take turns on one thread (a
+/// progress report halfway); on two threads it is not run.
+pub fn both_telling<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    between: impl FnOnce(),
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if threads() > 1 {
+        return both(a, b);
+    }
+    let a = a();
+    between();
+    (a, b())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn on_two_threads<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     use std::sync::Mutex;

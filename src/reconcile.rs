@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::hashsort::repeats;
 use crate::normalize::{normalize_into, parse_number, Step};
-use crate::par::{both, threads};
+use crate::par::{both, both_telling, threads};
 use crate::plan::{Pair, Plan};
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use crate::shift::{find_blocks, Block};
@@ -177,6 +177,10 @@ impl KeyCheck<'_> {
 /// browser.
 const IDENTITY_TICK: usize = 300_000;
 
+/// Keys walked while pairing between two progress reports (a random write each): ~25 ms in the
+/// browser here, so that a PC a few times slower still hears from the run every ~250 ms.
+const PAIR_TICK: usize = 250_000;
+
 /// The user-facing key of a row: the raw key cells, trimmed.
 fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
     parts
@@ -191,19 +195,29 @@ fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Vec<String> {
 /// Each key's finding — duplicate (a key repeated in a file, with the other file's rows beside
 /// it; none of them paired), missing, unexpected — and the source row paired with each list row,
 /// in list order (shift detection walks the list).
+///
+/// `tick` hears the share of keys walked, every `PAIR_TICK` keys or quarter, whichever is less.
 fn pair_up(
     source: &Table,
     list: &Table,
     plan: &Plan,
-    sorted_source: &[(u64, u32)],
-    sorted_list: &[(u64, u32)],
+    (sorted_source, sorted_list): (&[(u64, u32)], &[(u64, u32)]),
     keys: (&Keys, &Keys),
     compare_pairs: bool,
+    tick: &mut dyn FnMut(f64),
 ) -> (Vec<Finding>, Vec<u32>) {
     let mut findings = Vec::new();
     let mut pair_of_list = vec![NONE; list.len()];
     let rows = |group: &[(u64, u32)], table: &Table| group.iter().map(|&(_, r)| table.place(r as usize).row).collect();
+    let total = sorted_source.len() + sorted_list.len();
+    let step = total.div_ceil(4).clamp(1, PAIR_TICK);
+    let (mut walked, mut next) = (0, step);
     for_each_key(sorted_source, sorted_list, keys, compare_pairs, |s, l| {
+        walked += s.len() + l.len();
+        if walked >= next {
+            tick(walked as f64 / total as f64);
+            next = walked + step;
+        }
         for (side, own, other, table, other_table) in
             [(Side::Source, s, l, source, list), (Side::List, l, s, list, source)]
         {
@@ -260,7 +274,8 @@ fn reconcile_hashing(
     let (source_keys, list_keys) = (source_keys?, list_keys?);
     // Matching is told as -1 to 0: keys read, then sorted.
     progress(-0.8);
-    let (sorted_source, sorted_list) = both(|| sorted_keys(&source_keys, &hash), || sorted_keys(&list_keys, &hash));
+    let (sorted_source, sorted_list) =
+        both_telling(|| sorted_keys(&source_keys, &hash), || progress(-0.45), || sorted_keys(&list_keys, &hash));
     progress(-0.1);
 
     let mut findings = Vec::new();
@@ -284,8 +299,10 @@ fn reconcile_hashing(
     // comparing every pair's keys.
     let mut compare_pairs = false;
     let (keyed, pair_of_list, diffs) = loop {
+        let sorted = (&sorted_source[..], &sorted_list[..]);
+        let tick = &mut |f| progress(-0.1 + 0.1 * f);
         let (keyed, pair_of_list) =
-            pair_up(source, list, plan, &sorted_source, &sorted_list, (&source_keys, &list_keys), compare_pairs);
+            pair_up(source, list, plan, sorted, (&source_keys, &list_keys), compare_pairs, tick);
         progress(0.0);
         let check = KeyCheck { parts: &plan.key, source_keys: &source_keys, list_keys: &list_keys };
         let check = (!compare_pairs).then_some(&check);
@@ -349,6 +366,7 @@ fn reconcile_hashing(
         }
     }
     findings.sort_by_key(|f| f.order());
+    progress(0.85);
 
     let mut counts = KindCounts::default();
     for f in &findings {
@@ -364,7 +382,7 @@ fn reconcile_hashing(
             .hint("this is a bug in crosscheck; please report it with the options used"));
         }
     }
-    let totals = totals(source, list, plan);
+    let totals = totals(source, list, plan, &mut |f| progress(0.85 + 0.15 * f));
     Ok(Outcome { findings, source: sb, list: lb, counts, columns, totals, identifying })
 }
 
@@ -481,8 +499,9 @@ fn differences(
 /// inside a core's L2 cache; 64 to 512 measured alike, 4096 slower.
 const TOUCH_BLOCK: usize = 256;
 
-/// Pairs compared between two progress reports (per thread): about 100 ms in the browser.
-const CHUNK_ROWS: usize = 200_000;
+/// Pairs compared between two progress reports (per thread): about 40 ms in the browser here,
+/// so that a PC a few times slower still hears from the run every ~250 ms.
+const CHUNK_ROWS: usize = 100_000;
 
 /// One column's differences as findings: slides first, then cross-wires, then mismatches.
 fn column_findings(
@@ -650,14 +669,15 @@ impl<'a> Identity<'a> {
     }
 }
 
-/// Σ of each numeric column in both files.
-fn totals(source: &Table, list: &Table, plan: &Plan) -> BTreeMap<String, Total> {
+/// Σ of each numeric column in both files; `tick` hears the share of those columns summed.
+fn totals(source: &Table, list: &Table, plan: &Plan, tick: &mut dyn FnMut(f64)) -> BTreeMap<String, Total> {
     let mut out = BTreeMap::new();
-    for p in plan
+    let numeric: Vec<&Pair> = plan
         .columns
         .iter()
         .filter(|p| p.kind.is_numeric() || p.normalize.iter().any(|s| matches!(s, Step::Integer | Step::Number)))
-    {
+        .collect();
+    for (i, p) in numeric.iter().enumerate() {
         let sum = |t: &Table, col: usize| {
             let (mut total, mut bad) = (0.0f64, 0usize);
             for r in 0..t.len() {
@@ -670,11 +690,14 @@ fn totals(source: &Table, list: &Table, plan: &Plan) -> BTreeMap<String, Total> 
             }
             (total, bad)
         };
-        let ((s, sbad), (l, lbad)) = both(|| sum(source, p.source_index), || sum(list, p.list_index));
+        let half = (i as f64 + 0.5) / numeric.len() as f64;
+        let ((s, sbad), (l, lbad)) =
+            both_telling(|| sum(source, p.source_index), || tick(half), || sum(list, p.list_index));
         out.insert(
             p.source.clone(),
             Total { source: s, list: l, difference: l - s, source_not_numbers: sbad, list_not_numbers: lbad },
         );
+        tick((i + 1) as f64 / numeric.len() as f64);
     }
     out
 }
@@ -707,6 +730,23 @@ mod tests {
                 assert_eq!(reconcile_hashing(&source, &list, &plan, hash, &mut |_| {})?, good);
             }
         }
+        Ok(())
+    }
+
+    #[test]
+    fn progress_is_told_within_pairing_and_totals_and_never_goes_back() -> TestResult {
+        // Pairing and the totals each ran for ~100 ms at 1M rows without a word: a PC a few
+        // times slower than this one would have waited over 250 ms.
+        let sample = generate(&SampleSpec { rows: 2000, rate: 0.02, ..SampleSpec::default() });
+        let source = Table::parse("source.csv", std::str::from_utf8(&sample.source)?, None)?;
+        let list = Table::parse("list.csv", std::str::from_utf8(&sample.list)?, None)?;
+        let plan = crate::plan::plan(&source, &list, &Options::default())?;
+        let mut heard = Vec::new();
+        reconcile(&source, &list, &plan, &mut |f| heard.push(f))?;
+        assert!(heard.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
+        let within = |lo: f64, hi: f64| heard.iter().filter(|&&f| f > lo && f < hi).count();
+        assert!(within(-0.1, 0.0) >= 3, "pairing: {heard:?}");
+        assert!(within(0.85, 1.0) >= 1, "totals: {heard:?}");
         Ok(())
     }
 
@@ -793,11 +833,11 @@ mod tests {
         let (sk, lk) = (keys(&source, Side::Source)?, keys(&list, Side::List)?);
         let (ss, ls) = (sorted_keys(&sk, &|_| 7), sorted_keys(&lk, &|_| 7));
         // Trusting the hashes, A is paired with B and B with C…
-        let (_, pairs) = pair_up(&source, &list, &plan, &ss, &ls, (&sk, &lk), false);
+        let (_, pairs) = pair_up(&source, &list, &plan, (&ss, &ls), (&sk, &lk), false, &mut |_| {});
         let check = KeyCheck { parts: &plan.key, source_keys: &sk, list_keys: &lk };
         assert!(differences(&source, &list, &plan, &pairs, Some(&check), &mut |_| {}).is_none());
         // …comparing keys, only B is a pair.
-        let (found, pairs) = pair_up(&source, &list, &plan, &ss, &ls, (&sk, &lk), true);
+        let (found, pairs) = pair_up(&source, &list, &plan, (&ss, &ls), (&sk, &lk), true, &mut |_| {});
         assert_eq!(pairs, vec![1, NONE]);
         assert_eq!(found.len(), 2, "{found:?}");
         Ok(())
