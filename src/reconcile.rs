@@ -87,6 +87,9 @@ fn key_hash(key: &str) -> u64 {
     foldhash::fast::FixedState::with_seed(0x5EED).hash_one(key)
 }
 
+/// One file's (key hash, row) list, as `sorted_keys` makes it.
+type SortedKeys = [(u64, u32)];
+
 /// One file's rows that have a key, as (key hash, row), sorted by hash, then key, then row: the
 /// rows of a key sit together, in row order. Keys themselves are compared only where hashes tie.
 /// Sorting two such lists and walking them side by side takes half the time of a hash table over
@@ -201,7 +204,7 @@ fn pair_up(
     source: &Table,
     list: &Table,
     plan: &Plan,
-    (sorted_source, sorted_list): (&[(u64, u32)], &[(u64, u32)]),
+    (sorted_source, sorted_list): (&SortedKeys, &SortedKeys),
     keys: (&Keys, &Keys),
     compare_pairs: bool,
     tick: &mut dyn FnMut(f64),
