@@ -113,6 +113,17 @@ pub struct Decoded {
 ///
 /// A requested UTF-8 reports `Utf8Bom` when the file had a BOM (which is stripped), `Utf8` when not.
 pub fn decode(bytes: Vec<u8>, requested: Option<TextEncoding>, file: &str) -> Result<Decoded> {
+    decode_with_progress(bytes, requested, file, &mut |_| {})
+}
+
+/// `decode`, telling `progress` the share decoded (0 to 1) as it goes: turning a 128 MB CP932
+/// file into text takes ~0.3 s in the browser, too long to go without a word.
+pub fn decode_with_progress(
+    bytes: Vec<u8>,
+    requested: Option<TextEncoding>,
+    file: &str,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Decoded> {
     if let Some(what) = workbook(&bytes) {
         return Err(Error::new(ErrorKind::Decode, format!("this is {what}, not CSV text"))
             .in_file(file)
@@ -121,8 +132,8 @@ pub fn decode(bytes: Vec<u8>, requested: Option<TextEncoding>, file: &str) -> Re
             .hint("open it in Excel and save it as \"CSV UTF-8\""));
     }
     let decoded = match requested {
-        Some(encoding) => decode_as(bytes, encoding),
-        None => detect(bytes),
+        Some(encoding) => decode_as(bytes, encoding, progress),
+        None => detect(bytes, progress),
     };
     decoded.map_err(|failure| failure.into_error(file, requested))
 }
@@ -190,10 +201,10 @@ fn line_of(bytes: &[u8], offset: usize, encoding: TextEncoding) -> u64 {
 }
 
 /// Decode in the given encoding, stripping its BOM if present.
-fn decode_as(bytes: Vec<u8>, encoding: TextEncoding) -> Result<Decoded, Failure> {
+fn decode_as(bytes: Vec<u8>, encoding: TextEncoding, progress: &mut dyn FnMut(f64)) -> Result<Decoded, Failure> {
     match encoding {
         Utf8 | Utf8Bom => utf8(bytes),
-        _ => match decode_other(&bytes, encoding) {
+        _ => match decode_other(&bytes, encoding, progress) {
             Ok(text) => Ok(Decoded { text, encoding }),
             Err(bad) => Err(Failure::new(&bytes, encoding, bad)),
         },
@@ -231,20 +242,20 @@ fn utf8_bad(e: std::str::Utf8Error) -> Bad {
 }
 
 /// UTF-16, CP932 or EUC-JP (not UTF-8) into a new `String`, BOM stripped.
-fn decode_other(bytes: &[u8], encoding: TextEncoding) -> Result<String, Bad> {
+fn decode_other(bytes: &[u8], encoding: TextEncoding, progress: &mut dyn FnMut(f64)) -> Result<String, Bad> {
     if matches!(encoding, Utf16le | Utf16be) && bytes.len() % 2 == 1 {
         return Err(Bad { offset: bytes.len().saturating_sub(1), len: 1, truncated: true });
     }
     let start = if bytes.starts_with(encoding.bom()) { encoding.bom().len() } else { 0 };
     let mut text = String::new();
-    run(encoding, bytes, start, Mode::Keep, &mut text)?;
+    run(encoding, bytes, start, Mode::Keep, &mut text, progress)?;
     Ok(text)
 }
 
 /// Whether the whole of `bytes` is valid in `encoding`, without keeping the text.
-fn check(bytes: &[u8], encoding: TextEncoding) -> Result<(), Bad> {
+fn check(bytes: &[u8], encoding: TextEncoding, progress: &mut dyn FnMut(f64)) -> Result<(), Bad> {
     let mut scratch = String::with_capacity(1 << 16);
-    run(encoding, bytes, 0, Mode::Check, &mut scratch)
+    run(encoding, bytes, 0, Mode::Check, &mut scratch, progress)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -257,9 +268,19 @@ enum Mode {
     Prefix,
 }
 
-/// Decode `bytes[start..]` into `out` without replacement, in one pass. On a malformed sequence
-/// returns its place in `bytes`.
-fn run(encoding: TextEncoding, bytes: &[u8], start: usize, mode: Mode, out: &mut String) -> Result<(), Bad> {
+/// Bytes decoded between two progress reports (~10 ms in the browser).
+const DECODE_SLICE: usize = 4 << 20;
+
+/// Decode `bytes[start..]` into `out` without replacement, in one pass, telling `progress` the
+/// share read after each slice. On a malformed sequence returns its place in `bytes`.
+fn run(
+    encoding: TextEncoding,
+    bytes: &[u8],
+    start: usize,
+    mode: Mode,
+    out: &mut String,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(), Bad> {
     let input = bytes.get(start..).unwrap_or_default();
     let mut decoder = encoding.encoding().new_decoder_without_bom_handling();
     // Room for the typical case, not the worst: CP932's worst case is 3 bytes out per byte in
@@ -274,11 +295,15 @@ fn run(encoding: TextEncoding, bytes: &[u8], start: usize, mode: Mode, out: &mut
     }
     let mut read = 0usize;
     loop {
-        let rest = input.get(read..).unwrap_or_default();
-        let (result, n) = decoder.decode_to_string_without_replacement(rest, out, mode != Mode::Prefix);
+        // In slices: the decoder keeps a character cut at a slice's end for the next one.
+        let end = read.saturating_add(DECODE_SLICE).min(input.len());
+        let slice = input.get(read..end).unwrap_or_default();
+        let last = end == input.len();
+        let (result, n) = decoder.decode_to_string_without_replacement(slice, out, last && mode != Mode::Prefix);
         read = read.saturating_add(n);
         match result {
-            DecoderResult::InputEmpty => break,
+            DecoderResult::InputEmpty if last => break,
+            DecoderResult::InputEmpty => progress(read as f64 / input.len() as f64),
             // The decoder is not finished after OutputFull, so asking it for a size cannot panic.
             DecoderResult::OutputFull if mode == Mode::Check => out.clear(),
             DecoderResult::OutputFull => out.reserve(estimate(&decoder, input.len().saturating_sub(read))),
@@ -297,18 +322,21 @@ fn run(encoding: TextEncoding, bytes: &[u8], start: usize, mode: Mode, out: &mut
 }
 
 /// Auto-detection: BOM, BOM-less UTF-16, UTF-8, then CP932 or EUC-JP.
-fn detect(bytes: Vec<u8>) -> Result<Decoded, Failure> {
+///
+/// `progress` hears each full pass over the bytes in turn: checking as EUC-JP (the first third),
+/// as CP932 (the second), decoding (the last).
+fn detect(bytes: Vec<u8>, progress: &mut dyn FnMut(f64)) -> Result<Decoded, Failure> {
     if bytes.is_empty() {
         return Ok(Decoded { text: String::new(), encoding: Utf8 });
     }
     for encoding in [Utf8Bom, Utf16le, Utf16be] {
         if bytes.starts_with(encoding.bom()) {
-            return decode_as(bytes, encoding);
+            return decode_as(bytes, encoding, progress);
         }
     }
     // Before UTF-8, because ASCII written as UTF-16 is valid UTF-8 (full of NULs).
     if let Some(encoding) = sniff_utf16(&bytes) {
-        return decode_as(bytes, encoding);
+        return decode_as(bytes, encoding, progress);
     }
     let (bytes, utf8_bad) = match string_from_utf8(bytes) {
         Ok(text) => return Ok(Decoded { text, encoding: Utf8 }),
@@ -317,8 +345,8 @@ fn detect(bytes: Vec<u8>) -> Result<Decoded, Failure> {
             (e.into_bytes(), bad)
         }
     };
-    let encoding = match check(&bytes, EucJp) {
-        Err(euc_bad) => match decode_other(&bytes, Cp932) {
+    let encoding = match check(&bytes, EucJp, &mut |f| progress(f / 3.0)) {
+        Err(euc_bad) => match decode_other(&bytes, Cp932, &mut |f| progress((2.0 + f) / 3.0)) {
             Ok(text) => return Ok(Decoded { text, encoding: Cp932 }),
             Err(cp932_bad) => {
                 // Nothing reads it: blame the encoding that read furthest, so that a UTF-8 file
@@ -334,11 +362,11 @@ fn detect(bytes: Vec<u8>) -> Result<Decoded, Failure> {
         },
         // EUC-JP reads it. Only text without CP932 kana and common kanji gets this far, and
         // then it often reads as CP932 too; the more Japanese-looking reading wins.
-        Ok(()) if check(&bytes, Cp932).is_err() => EucJp,
+        Ok(()) if check(&bytes, Cp932, &mut |f| progress((1.0 + f) / 3.0)).is_err() => EucJp,
         Ok(()) if plausibility_of(&bytes, EucJp) > plausibility_of(&bytes, Cp932) => EucJp,
         Ok(()) => Cp932,
     };
-    decode_as(bytes, encoding)
+    decode_as(bytes, encoding, &mut |f| progress((2.0 + f) / 3.0))
 }
 
 /// UTF-16 without BOM: ASCII characters put a NUL in every other byte. Looks at the first 4 KB.
@@ -378,7 +406,7 @@ const SAMPLE: usize = 256 * 1024;
 
 fn plausibility_of(bytes: &[u8], encoding: TextEncoding) -> i64 {
     let mut text = String::new();
-    match run(encoding, bytes.get(..SAMPLE).unwrap_or(bytes), 0, Mode::Prefix, &mut text) {
+    match run(encoding, bytes.get(..SAMPLE).unwrap_or(bytes), 0, Mode::Prefix, &mut text, &mut |_| {}) {
         Ok(()) => plausibility(&text),
         Err(_) => i64::MIN,
     }
@@ -601,6 +629,36 @@ mod tests {
         let at = bytes.len();
         bytes.push(0x93);
         assert_at(&err(bytes, Some(Cp932)), 2, at, "0x93");
+    }
+
+    #[test]
+    fn big_files_are_decoded_in_slices_with_progress() -> TestResult {
+        // Characters cut by the slices' ends (2-byte CP932 and UTF-16 from an odd offset), a
+        // 4-byte UTF-16 pair among them; the text must come out whole, progress rising.
+        let text = |line: &str| format!("a{}", line.repeat(3 * DECODE_SLICE / line.len()));
+        let (cp932, utf16le) = (text("C1,山田 太郎,ﾔﾏﾀﾞ\n"), text("C1,山田 太郎,ﾔﾏﾀﾞ,𠮷野家\n"));
+        for (want, bytes, encoding) in
+            [(&cp932, encode(&cp932, SHIFT_JIS), Cp932), (&utf16le, utf16(&utf16le, false, true), Utf16le)]
+        {
+            let mut heard = Vec::new();
+            let decoded = decode_with_progress(bytes.clone(), Some(encoding), "t.csv", &mut |f| heard.push(f))?;
+            assert!(decoded.text == *want, "{encoding:?}");
+            assert!(
+                !heard.is_empty() && heard.windows(2).all(|w| w[0] < w[1]) && heard.iter().all(|&f| f < 1.0),
+                "{encoding:?} {heard:?}"
+            );
+            // Detected, the same text and the progress still rising.
+            let mut heard = Vec::new();
+            assert!(decode_with_progress(bytes, None, "t.csv", &mut |f| heard.push(f))?.text == *want);
+            assert!(!heard.is_empty() && heard.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
+        }
+        // A bad byte just after a slice's end, and a lead byte whose trail starts the next slice.
+        for at in [DECODE_SLICE, DECODE_SLICE - 1] {
+            let mut bytes = vec![b'a'; at];
+            bytes.extend_from_slice(b"\x82,x\n");
+            assert_at(&err(bytes, Some(Cp932)), 1, at, "bytes 0x82 are not valid CP932");
+        }
+        Ok(())
     }
 
     #[test]
