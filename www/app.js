@@ -184,7 +184,7 @@ async function inspectSide(side) {
   Object.assign(slot, { info: null, error: null, loading: true });
   renderSlot(side);
   try {
-    slot.info = await engine.inspect(slot.file.name, slot.file.bytes, fileOptions(side));
+    slot.info = await engine.inspect(slot.file.name, slot.file.bytes, fileOptions(side), (p) => showReading(side, p.fraction));
   } catch (err) {
     slot.error = err;
     showError(err);
@@ -194,6 +194,12 @@ async function inspectSide(side) {
   }
 }
 
+/** How far the worker has read a chosen file (a big one takes a second or more). */
+function showReading(side, fraction) {
+  const bar = document.querySelector(`[data-testid="${side}-reading"]`);
+  if (bar) bar.value = fraction;
+}
+
 function renderSlot(side) {
   const slot = state.slots[side];
   const box = $(`${side}-info`);
@@ -201,7 +207,10 @@ function renderSlot(side) {
   box.replaceChildren();
   if (!slot.file) return;
   if (slot.loading) {
-    box.append(h('p', { class: 'muted', text: t('slot.reading', { name: slot.file.name }) }));
+    box.append(
+      h('p', { class: 'muted', text: t('slot.reading', { name: slot.file.name }) }),
+      h('progress', { max: '1', value: '0', 'aria-label': t('slot.reading', { name: slot.file.name }), 'data-testid': `${side}-reading` }),
+    );
     return;
   }
   if (slot.error) {

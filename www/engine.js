@@ -106,8 +106,8 @@ export function createEngine() {
   return {
     version: () => call('version'),
     sample: () => call('sample'),
-    inspect: (name, bytes, fileOptions) =>
-      callWithFiles('inspect', { file: { name, bytes } }, { fileOptions }),
+    inspect: (name, bytes, fileOptions, onProgress) =>
+      callWithFiles('inspect', { file: { name, bytes } }, { fileOptions }, onProgress),
     plan: (source, list, options) => callWithFiles('plan', { source, list }, { options }),
     run: (source, list, options, onProgress) => callWithFiles('run', { source, list }, { options }, onProgress),
     findings: (query) => call('findings', query),

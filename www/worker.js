@@ -163,7 +163,9 @@ self.wasmMemoryBytes = () => (memory ? memory.buffer.byteLength : 0);
 const handlers = {
   version: () => core.version(),
   sample: () => core.sample(),
-  inspect: async ({ file, fileOptions }) => withFiles([[file, fileOptions]], ([f]) => f.inspect()),
+  // A chosen file is read here: the page hears how far (0 to 1) as it goes.
+  inspect: async ({ file, fileOptions }, id) =>
+    withFiles([[file, fileOptions]], ([f]) => f.inspect(), [(fraction) => self.postMessage({ id, progress: { stage: 'reading', fraction } })]),
   plan: async ({ source, list, options = {} }) =>
     withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
       core.prepareLoaded(s, l, JSON.stringify(options))),

@@ -195,6 +195,34 @@ test('a file changed on disk after it was chosen is refused, naming it', async (
   await context.close();
 });
 
+test('a big chosen file shows how far it has been read', async () => {
+  // ~30 MB: read in several slices and parsed in several blocks, each told to the page.
+  const dir = join(artifacts, 'big');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'customers.csv');
+  const rows = ['customer_id,name,email'];
+  for (let i = 0; i < 600_000; i++) rows.push(`C${String(i).padStart(7, '0')},山田 太郎,taro${i}@example.jp`);
+  writeFileSync(path, `${rows.join('\n')}\n`);
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="version"]')?.textContent || ''));
+  await page.evaluate(() => {
+    window.__read = [];
+    const info = document.querySelector('[data-testid="source-info"]');
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target.matches?.('[data-testid="source-reading"]')) window.__read.push(Number(r.target.value));
+    }).observe(info, { attributes: true, subtree: true, attributeFilter: ['value'] });
+  });
+  await page.getByTestId('source-file').setInputFiles(path);
+  await page.getByTestId('source-info').filter({ hasText: '600,000' }).waitFor({ timeout: 60_000 });
+  const read = await page.evaluate(() => window.__read);
+  const between = read.filter((f) => f > 0 && f < 1);
+  assert.ok(new Set(between).size >= 3, `progress while reading: ${JSON.stringify(read)}`);
+  assert.ok(read.every((f, i) => i === 0 || f >= read[i - 1]), `never backwards: ${JSON.stringify(read)}`);
+  assert.equal(await page.getByTestId('source-reading').count(), 0, 'the bar goes once the file is read');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('sample data holds every kind; Japanese and English switch', async () => {
   const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
