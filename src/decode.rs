@@ -248,14 +248,14 @@ fn decode_other(bytes: &[u8], encoding: TextEncoding, progress: &mut dyn FnMut(f
     }
     let start = if bytes.starts_with(encoding.bom()) { encoding.bom().len() } else { 0 };
     let mut text = String::new();
-    run(encoding, bytes, start, Mode::Keep, &mut text, progress)?;
+    run(encoding, bytes, start, Mode::Keep, &mut text, (DECODE_SLICE, progress))?;
     Ok(text)
 }
 
 /// Whether the whole of `bytes` is valid in `encoding`, without keeping the text.
 fn check(bytes: &[u8], encoding: TextEncoding, progress: &mut dyn FnMut(f64)) -> Result<(), Bad> {
     let mut scratch = String::with_capacity(1 << 16);
-    run(encoding, bytes, 0, Mode::Check, &mut scratch, progress)
+    run(encoding, bytes, 0, Mode::Check, &mut scratch, (DECODE_SLICE, progress))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -271,15 +271,16 @@ enum Mode {
 /// Bytes decoded between two progress reports (~10 ms in the browser).
 const DECODE_SLICE: usize = 4 << 20;
 
-/// Decode `bytes[start..]` into `out` without replacement, in one pass, telling `progress` the
-/// share read after each slice. On a malformed sequence returns its place in `bytes`.
+/// Decode `bytes[start..]` into `out` without replacement, in one pass, `slice` bytes at a time,
+/// telling `progress` the share read after each slice. On a malformed sequence returns its place
+/// in `bytes`.
 fn run(
     encoding: TextEncoding,
     bytes: &[u8],
     start: usize,
     mode: Mode,
     out: &mut String,
-    progress: &mut dyn FnMut(f64),
+    (slice, progress): (usize, &mut dyn FnMut(f64)),
 ) -> Result<(), Bad> {
     let input = bytes.get(start..).unwrap_or_default();
     let mut decoder = encoding.encoding().new_decoder_without_bom_handling();
@@ -296,10 +297,10 @@ fn run(
     let mut read = 0usize;
     loop {
         // In slices: the decoder keeps a character cut at a slice's end for the next one.
-        let end = read.saturating_add(DECODE_SLICE).min(input.len());
-        let slice = input.get(read..end).unwrap_or_default();
+        let end = read.saturating_add(slice.max(1)).min(input.len());
         let last = end == input.len();
-        let (result, n) = decoder.decode_to_string_without_replacement(slice, out, last && mode != Mode::Prefix);
+        let part = input.get(read..end).unwrap_or_default();
+        let (result, n) = decoder.decode_to_string_without_replacement(part, out, last && mode != Mode::Prefix);
         read = read.saturating_add(n);
         match result {
             DecoderResult::InputEmpty if last => break,
@@ -406,7 +407,7 @@ const SAMPLE: usize = 256 * 1024;
 
 fn plausibility_of(bytes: &[u8], encoding: TextEncoding) -> i64 {
     let mut text = String::new();
-    match run(encoding, bytes.get(..SAMPLE).unwrap_or(bytes), 0, Mode::Prefix, &mut text, &mut |_| {}) {
+    match run(encoding, bytes.get(..SAMPLE).unwrap_or(bytes), 0, Mode::Prefix, &mut text, (SAMPLE, &mut |_| {})) {
         Ok(()) => plausibility(&text),
         Err(_) => i64::MIN,
     }
@@ -659,6 +660,47 @@ mod tests {
             assert_at(&err(bytes, Some(Cp932)), 1, at, "bytes 0x82 are not valid CP932");
         }
         Ok(())
+    }
+
+    #[test]
+    fn slices_of_any_size_decode_as_one() {
+        // Random bytes near valid text in each encoding (characters cut anywhere, bad bytes,
+        // a lead byte at the end): in slices of 1 to 7 bytes, the same text or the same place
+        // of the first bad byte as in one piece.
+        let mut rng = fastrand::Rng::with_seed(7);
+        let samples = ["山田 太郎,ﾔﾏﾀﾞ\n", "髙橋①,ｶﾞ\r\n", "a,b\n"];
+        for round in 0..3000 {
+            let encoding = [Cp932, EucJp, Utf16le, Utf16be][round % 4];
+            let text: String = (0..rng.usize(0..6)).map(|_| samples[rng.usize(0..samples.len())]).collect();
+            let (mut bytes, _, _) = encoding.encoding().encode(&text);
+            let mut bytes = match encoding {
+                Utf16le => utf16(&text, false, false),
+                Utf16be => utf16(&text, true, false),
+                _ => std::mem::take(bytes.to_mut()),
+            };
+            for _ in 0..rng.usize(0..3) {
+                match rng.u8(0..3) {
+                    0 if !bytes.is_empty() => {
+                        let at = rng.usize(0..bytes.len());
+                        bytes[at] = rng.u8(..);
+                    }
+                    1 => bytes.push(rng.u8(0x80..)),
+                    _ => bytes.truncate(rng.usize(0..=bytes.len())),
+                }
+            }
+            let whole = |slice: usize| {
+                let mut out = String::new();
+                let mut ticks = 0;
+                let r = run(encoding, &bytes, 0, Mode::Keep, &mut out, (slice, &mut |_| ticks += 1));
+                (r.map(|()| out).map_err(|b| (b.offset, b.len)), ticks)
+            };
+            let (want, _) = whole(usize::MAX);
+            for slice in 1..8 {
+                let (got, ticks) = whole(slice);
+                assert_eq!(got, want, "{encoding:?} {bytes:02X?} in slices of {slice}");
+                assert!(got.is_err() || ticks + 1 >= bytes.len().div_ceil(slice), "{ticks} ticks");
+            }
+        }
     }
 
     #[test]
