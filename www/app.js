@@ -65,7 +65,7 @@ const state = {
 };
 
 function emptySlot() {
-  return { file: null, info: null, error: null, loading: false };
+  return { file: null, info: null, error: null, loading: false, read: 0 };
 }
 
 const engine = createEngine();
@@ -181,7 +181,7 @@ function chooseFile(side, fileObj) {
 async function inspectSide(side) {
   const slot = state.slots[side];
   if (!slot.file) return;
-  Object.assign(slot, { info: null, error: null, loading: true });
+  Object.assign(slot, { info: null, error: null, loading: true, read: 0 });
   renderSlot(side);
   try {
     slot.info = await engine.inspect(slot.file.name, slot.file.bytes, fileOptions(side), (p) => showReading(side, p.fraction));
@@ -194,8 +194,10 @@ async function inspectSide(side) {
   }
 }
 
-/** How far the worker has read a chosen file (a big one takes a second or more). */
+/** How far the worker has read a chosen file (a big one takes a second or more); kept, so that
+ * the slot drawn again meanwhile (another language) goes on from there. */
 function showReading(side, fraction) {
+  state.slots[side].read = fraction;
   const bar = document.querySelector(`[data-testid="${side}-reading"]`);
   if (bar) bar.value = fraction;
 }
@@ -207,9 +209,10 @@ function renderSlot(side) {
   box.replaceChildren();
   if (!slot.file) return;
   if (slot.loading) {
+    const reading = t('slot.reading', { name: slot.file.name });
     box.append(
-      h('p', { class: 'muted', text: t('slot.reading', { name: slot.file.name }) }),
-      h('progress', { max: '1', value: '0', 'aria-label': t('slot.reading', { name: slot.file.name }), 'data-testid': `${side}-reading` }),
+      h('p', { class: 'muted', text: reading }),
+      h('progress', { max: '1', value: String(slot.read || 0), 'aria-label': reading, 'data-testid': `${side}-reading` }),
     );
     return;
   }
