@@ -43,7 +43,8 @@ function pythonPeer() {
 }
 
 console.error('building crosscheck (CLI, WebAssembly, generator)…');
-must('cargo', ['build', '--quiet', '--release', '--bin', 'crosscheck', '--example', 'gen']);
+must('cargo', ['build', '--quiet', '--release', '-p', 'crosscheck-cli', '--bin', 'crosscheck']);
+must('cargo', ['build', '--quiet', '--release', '-p', 'crosscheck-sample', '--example', 'gen']);
 await build({ quiet: true });
 const withPython = pythonPeer();
 

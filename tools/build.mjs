@@ -25,9 +25,10 @@ function run(cmd, args) {
 export async function build({ quiet = false } = {}) {
   const say = (s) => quiet || console.log(s);
   say('building the core for WebAssembly…');
-  run('cargo', ['build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--profile', 'wasm']);
-  const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck.wasm');
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, wasm]);
+  run('cargo', ['build', '--quiet', '-p', 'crosscheck-wasm', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
+  const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck_wasm.wasm');
+  // Named crosscheck.js / crosscheck_bg.wasm, as the page and the benchmark import them.
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'crosscheck', '--out-dir', pkg, wasm]);
   // The features rustc enables by default for wasm32 (the stripped module no longer lists them).
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue', 'simd'];
   run(bin('wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);

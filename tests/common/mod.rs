@@ -7,7 +7,8 @@ use crosscheck::{reconcile, Input, Options, Report};
 use std::path::PathBuf;
 
 pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    // Fixtures are shared by every crate's tests, at the workspace's root.
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
 }
 
 pub fn fixture(name: &str) -> Input {

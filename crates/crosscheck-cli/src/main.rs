@@ -1,0 +1,300 @@
+//! The `crosscheck` command: argument parsing and output only; every decision is the library's.
+//!
+//! Exit codes: 0 = nothing found, 1 = findings, 2 = usage error or unreadable input.
+
+// The library's one error type is large on purpose (it carries the place); see lib.rs.
+#![allow(clippy::result_large_err)]
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::render::{self, Lang};
+use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, Threads};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about = "Reconcile a recipient list against its source records")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Match SOURCE and LIST by key and report what is missing, unexpected, duplicated, different,
+    /// cross-wired, shifted or malformed.
+    Reconcile(ReconcileArgs),
+    /// Check one FILE against a Table Schema before import: every value against its column's
+    /// type, format and constraints, unique values and the primary key.
+    Validate(ValidateArgs),
+    /// Describe one file: encoding, delimiter, header, rows and what each column holds.
+    Inspect(InspectArgs),
+}
+
+#[derive(Args)]
+struct ValidateArgs {
+    /// The file to check (CSV/TSV; `-` reads standard input).
+    file: String,
+    /// The rules: a Frictionless Table Schema (JSON).
+    #[arg(long, value_name = "SCHEMA.json")]
+    schema: PathBuf,
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
+    #[arg(long, value_name = "D")]
+    delimiter: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// List at most N findings (the summary still counts all).
+    #[arg(long, value_name = "N")]
+    max_findings: Option<usize>,
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Args)]
+struct ReconcileArgs {
+    /// The source records (CSV/TSV; `-` reads standard input).
+    source: String,
+    /// The recipient list built from them.
+    list: String,
+    /// Key column, as COLUMN or SOURCE_COLUMN=LIST_COLUMN; repeat for a composite key.
+    #[arg(long, value_name = "COL")]
+    key: Vec<String>,
+    /// Pair two columns the automatic mapping missed: SOURCE_COLUMN=LIST_COLUMN (repeatable).
+    #[arg(long, value_name = "SRC=LIST")]
+    map: Vec<String>,
+    /// Options JSON (the same file the page saves); flags given here override it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Encoding of SOURCE: auto, utf-8, utf-16le, utf-16be, cp932, euc-jp.
+    #[arg(long, value_name = "ENC")]
+    source_encoding: Option<String>,
+    #[arg(long, value_name = "ENC")]
+    list_encoding: Option<String>,
+    /// Delimiter of SOURCE: auto , tab ; |
+    #[arg(long, value_name = "D")]
+    source_delimiter: Option<String>,
+    #[arg(long, value_name = "D")]
+    list_delimiter: Option<String>,
+    /// List at most N findings (the summary still counts all).
+    #[arg(long, value_name = "N")]
+    max_findings: Option<usize>,
+    /// Language of the text report (default: from LANG).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Threads to read and compare on: 2 (the default; the work splits in two) or 1. The report
+    /// is the same either way.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+    threads: u8,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// The file to describe (`-` reads standard input).
+    file: String,
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
+    #[arg(long, value_name = "D")]
+    delimiter: Option<String>,
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    format: InspectFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InspectFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Reconcile(args) => reconcile(args),
+        Command::Validate(args) => validate(args),
+        Command::Inspect(args) => inspect(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crosscheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
+    if args.source == "-" && args.list == "-" {
+        return Err(Error::options("only one of SOURCE and LIST can be read from standard input"));
+    }
+    let mut options = match &args.config {
+        Some(path) => Options::from_json(&read_text(path)?).map_err(|e| e.in_file(path.display().to_string()))?,
+        None => Options::default(),
+    };
+    override_file(&mut options.source, &args.source_encoding, &args.source_delimiter);
+    override_file(&mut options.list, &args.list_encoding, &args.list_delimiter);
+    if !args.key.is_empty() {
+        options.key = Some(args.key.iter().map(|k| column_arg(k)).collect());
+    }
+    for m in &args.map {
+        match m.split_once('=') {
+            Some((s, l)) => options.map.push(ColumnSpec::pair(s, l)),
+            None => return Err(Error::options(format!("--map takes SOURCE_COLUMN=LIST_COLUMN, not \"{m}\""))),
+        }
+    }
+    if args.max_findings.is_some() {
+        options.max_findings = args.max_findings;
+    }
+    let source = read_input(&args.source)?;
+    let list = read_input(&args.list)?;
+    let threads = Threads::new(usize::from(args.threads));
+    let report = crosscheck::reconcile_with(source, list, &options, threads, &mut |_| {})?.report;
+    let lang = lang(args.lang);
+    let bytes = match args.format {
+        Format::Text => render::text(&report, lang).into_bytes(),
+        Format::Json => (report.to_json() + "\n").into_bytes(),
+        Format::Csv => render::csv(&report),
+    };
+    write_output(args.output.as_ref(), &bytes)?;
+    Ok(if report.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
+    let mut options = FileOptions::default();
+    override_file(&mut options, &args.encoding, &args.delimiter);
+    let schema_name =
+        args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let schema = read_text(&args.schema)?;
+    let report = crosscheck::validate(read_input(&args.file)?, &schema, &schema_name, &options, args.max_findings)?;
+    let bytes = match args.format {
+        Format::Text => render::validation_text(&report, &schema_name, lang(args.lang)).into_bytes(),
+        Format::Json => (serde_json::to_string_pretty(&report).unwrap_or_default() + "\n").into_bytes(),
+        Format::Csv => render::validation_csv(&report.validation),
+    };
+    write_output(args.output.as_ref(), &bytes)?;
+    Ok(if report.validation.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_locale(&locale()),
+    }
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
+    let mut options = FileOptions::default();
+    override_file(&mut options, &args.encoding, &args.delimiter);
+    let inspection = crosscheck::inspect(read_input(&args.file)?, &options)?;
+    let out = match args.format {
+        InspectFormat::Json => serde_json::to_string_pretty(&inspection).unwrap_or_default() + "\n",
+        InspectFormat::Text => {
+            let i = &inspection.input;
+            let mut s = format!(
+                "{}: {}, delimiter \"{}\", {} rows, {} columns, {} malformed, {} blank\n",
+                i.name,
+                i.encoding,
+                i.delimiter,
+                i.rows,
+                i.columns.len(),
+                inspection.malformed.len(),
+                i.blank_records
+            );
+            for (n, c) in inspection.columns.iter().enumerate() {
+                let steps: Vec<&str> = c.normalize.iter().map(|s| s.name()).collect();
+                let kind = serde_json::to_value(c.profile.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+                s += &format!(
+                    "  {:>2}  {:<16} {:<8} distinct {}/{}  empty {}  normalize: {}\n",
+                    n + 1,
+                    c.profile.name,
+                    kind.unwrap_or_default(),
+                    c.profile.distinct,
+                    c.profile.sampled,
+                    c.profile.empty,
+                    steps.join(", ")
+                );
+            }
+            for m in &inspection.malformed {
+                s += &format!("  malformed row {} (line {}): {}\n", m.row, m.line, m.message);
+            }
+            s
+        }
+    };
+    write_output(None, out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn override_file(o: &mut FileOptions, encoding: &Option<String>, delimiter: &Option<String>) {
+    if let Some(e) = encoding {
+        o.encoding = e.clone();
+    }
+    if let Some(d) = delimiter {
+        o.delimiter = d.clone();
+    }
+}
+
+/// `COL` or `SRC=LIST`.
+fn column_arg(arg: &str) -> ColumnSpec {
+    match arg.split_once('=') {
+        Some((s, l)) => ColumnSpec::pair(s, l),
+        None => ColumnSpec::named(arg),
+    }
+}
+
+fn locale() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
+}
+
+fn io_error(file: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot read the file: {e}")).in_file(file).hint("check the path and permissions")
+}
+
+fn read_input(path: &str) -> Result<Input, Error> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error("(stdin)", e))?;
+        return Ok(Input::new("(stdin)", bytes));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(Input::new(name, bytes))
+}
+
+fn read_text(path: &PathBuf) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| io_error(&path.display().to_string(), e))
+}
+
+fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Error> {
+    let result = match path {
+        Some(p) => std::fs::write(p, bytes),
+        None => std::io::stdout().lock().write_all(bytes),
+    };
+    result.map_err(|e| {
+        let name = path.map_or("(stdout)".to_string(), |p| p.display().to_string());
+        Error::new(ErrorKind::Io, format!("cannot write the report: {e}")).in_file(name)
+    })
+}

@@ -1,0 +1,243 @@
+//! The `crosscheck` command: every exit code, every output format, stdin, -o, --config.
+
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
+use common::fixture_path;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).env("LANG", "C").output().unwrap()
+}
+
+fn f(name: &str) -> String {
+    fixture_path(name).display().to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn exit_0_when_nothing_is_found() {
+    let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_source.csv")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("No findings."));
+}
+
+#[test]
+fn exit_1_with_findings_and_the_summary_first() {
+    let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_missing_list.csv")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let summary = out.find("Summary").unwrap();
+    let findings = out.find("Findings").unwrap();
+    assert!(summary < findings);
+    assert!(out.contains("10 rows = 9 paired + 1 unpaired + 0 duplicate + 0 malformed"), "{out}");
+    assert!(out.contains("C004  in kind_source.csv row 4, not in kind_missing_list.csv"), "{out}");
+}
+
+#[test]
+fn exit_2_on_usage_errors_and_unreadable_input_with_one_clear_line() {
+    for args in [
+        vec!["reconcile".to_string(), f("kind_source.csv")],
+        vec!["reconcile".into(), f("kind_source.csv"), "/no/such/file.csv".into()],
+        vec!["reconcile".into(), f("kind_source.csv"), f("enc_cp932_bad.csv")],
+        vec!["reconcile".into(), f("kind_source.csv"), f("kind_source.csv"), "--key".into(), "nope".into()],
+        vec!["reconcile".into(), f("kind_source.csv"), f("kind_source.csv"), "--map".into(), "x".into()],
+        vec!["reconcile".into(), f("kind_source.csv"), f("kind_source.csv"), "--list-encoding".into(), "ebcdic".into()],
+        vec!["inspect".into(), "/no/such/file.csv".into()],
+        vec!["frobnicate".into()],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = crosscheck(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    }
+    let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("enc_cp932_bad.csv")]);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("crosscheck: error: enc_cp932_bad.csv: line 3, byte "), "{err}");
+}
+
+#[test]
+fn one_thread_gives_the_same_report_as_two() {
+    let run = |threads: &str| {
+        let o = crosscheck(&[
+            "reconcile",
+            &f("incident_source.csv"),
+            &f("incident_list.csv"),
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let one = run("1");
+    assert!(one.contains("\"crosswired\""), "{one}");
+    assert_eq!(one, run("2"));
+    for bad in ["0", "3", "many"] {
+        let o = crosscheck(&["reconcile", &f("incident_source.csv"), &f("incident_list.csv"), "--threads", bad]);
+        assert_eq!(o.status.code(), Some(2), "--threads {bad}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn json_is_the_report_contract() {
+    let o = crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_crosswired_list.csv"), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["tool"]["name"], "crosscheck");
+    assert_eq!(v["inputs"]["list"]["encoding"], "utf-8");
+    assert_eq!(v["inputs"]["source"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["summary"]["findings"]["crosswired"], 1);
+    assert_eq!(v["findings"][0]["belongs_to"][0], "C008");
+}
+
+#[test]
+fn csv_has_a_bom_and_no_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        "customer_id,name,email,points\n=HYPERLINK(\"x\"),x,y@x.jp,1\nC001,@SUM(A1),user1@example.jp,100\n",
+    )
+    .unwrap();
+    let out = dir.path().join("findings.csv");
+    let o = crosscheck(&[
+        "reconcile",
+        &f("kind_source.csv"),
+        list.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{feff}kind,file,key,".as_bytes()));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let mut cells = 0;
+    for rec in reader.records() {
+        for cell in rec.unwrap().iter() {
+            cells += 1;
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        }
+    }
+    assert!(cells > 0);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains("'@SUM(A1)"), "{text}");
+}
+
+#[test]
+fn japanese_when_lang_is_japanese() {
+    let o = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["reconcile", &f("incident_source.csv"), &f("incident_list.csv")])
+        .env("LANG", "ja_JP.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("概要"), "{out}");
+    assert!(out.contains("email 列が incident_list.csv の 101〜160 行目で 1 行下にずれています"), "{out}");
+}
+
+#[test]
+fn reads_standard_input_and_a_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("options.json");
+    std::fs::write(&config, r#"{"key": [{"source": "customer_id", "list": "顧客ID"}], "max_findings": 5}"#).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["reconcile", &f("kind_source.csv"), "-", "--config", config.to_str().unwrap(), "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = std::fs::read(fixture_path("kind_missing_list.csv")).unwrap();
+    child.stdin.take().unwrap().write_all(&list).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inputs"]["list"]["name"], "(stdin)");
+    assert_eq!(v["options"]["max_findings"], 5);
+    assert_eq!(v["findings"][0]["key"][0], "C004");
+
+    std::fs::write(&config, "{ not json").unwrap();
+    let o =
+        crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_source.csv"), "--config", config.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("options.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn key_and_map_flags() {
+    let o = crosscheck(&[
+        "reconcile",
+        &f("kind_source.csv"),
+        &f("kind_mismatch_list.csv"),
+        "--key",
+        "customer_id=顧客ID",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["mapping"]["key"][0]["mapped_by"], "options");
+    assert_eq!(v["summary"]["findings"]["mismatch"], 1);
+}
+
+#[test]
+fn inspect_describes_a_file() {
+    let o = crosscheck(&["inspect", &f("enc_cp932.csv")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("enc_cp932.csv: cp932, delimiter \",\", 3 rows, 3 columns"), "{out}");
+    assert!(out.contains("email"), "{out}");
+    let o = crosscheck(&["inspect", &f("edge_malformed.csv"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["malformed"][0]["row"], 2);
+    assert_eq!(v["columns"][2]["kind"], "email");
+}
+
+#[test]
+fn validate_exit_codes_and_formats() {
+    let schema = fixture_path("../../schemas/recipient-list.json").display().to_string();
+    let list = fixture_path("validate_list_cp932.csv").display().to_string();
+    let o = crosscheck(&["validate", &list, "--schema", &schema]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("6 rows = 0 valid + 6 invalid + 0 malformed"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "顧客ID,氏名,フリガナ,メールアドレス,電話番号,郵便番号,都道府県,ポイント,ギフト金額,登録日\nC0000001,山田 太郎,ヤマダ タロウ,taro@example.jp,090-1234-5678,100-0001,東京都,10,0,2024-04-01\n").unwrap();
+    let o = crosscheck(&["validate", good.to_str().unwrap(), "--schema", &schema]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+
+    let bad_schema = dir.path().join("bad.json");
+    std::fs::write(&bad_schema, "{\"fields\": [{\"name\": \"a\", \"constraints\": {\"pattern\": \"(\"}}]}").unwrap();
+    let o = crosscheck(&["validate", &list, "--schema", bad_schema.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("crosscheck: error: bad.json: field 1 (\"a\"), constraints.pattern:"), "{err}");
+
+    let o = crosscheck(&["validate", &list, "--schema", &schema, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let o = crosscheck(&["validate", &list, "--schema", &schema, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["input"]["encoding"], "cp932");
+    assert_eq!(json["summary"]["rules"]["jpFormat"], 2);
+    assert_eq!(json["findings"][1]["message"]["ja"], "「1000001」は郵便番号（NNN-NNNN、半角）の形ではありません");
+}

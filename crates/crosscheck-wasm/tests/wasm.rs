@@ -1,0 +1,224 @@
+//! The JavaScript bindings, run as WebAssembly in Node by wasm-bindgen-test:
+//! `cargo test --target wasm32-unknown-unknown -p crosscheck-wasm --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use crosscheck_wasm::{inspect, prepare, reconcile, sample, version, Run};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SOURCE: &[u8] = include_bytes!("../../../tests/fixtures/incident_source.csv");
+const LIST: &[u8] = include_bytes!("../../../tests/fixtures/incident_list.csv");
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |v, k| Reflect::get(&v, &k.into()).unwrap_or(JsValue::UNDEFINED))
+}
+
+fn num(v: &JsValue, path: &str) -> f64 {
+    get(v, path).as_f64().unwrap_or(f64::NAN)
+}
+
+/// The incident pair (s.csv, l.csv) reconciled from bytes with `options` JSON.
+fn incident(options: &str, progress: Option<js_sys::Function>) -> Result<Run, JsValue> {
+    reconcile(
+        "s.csv".into(),
+        SOURCE.to_vec().into(),
+        "l.csv".into(),
+        LIST.to_vec().into(),
+        options,
+        progress,
+        None,
+        None,
+    )
+}
+
+#[wasm_bindgen_test]
+fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
+    let given = "ab".repeat(32);
+    let i = inspect("list.csv".into(), LIST.to_vec().into(), "", Some(given.clone())).unwrap();
+    assert_eq!(get(&i, "input.sha256").as_string(), Some(given));
+    let i = inspect("list.csv".into(), LIST.to_vec().into(), "", Some("nonsense".into())).unwrap();
+    let own = get(&i, "input.sha256").as_string().unwrap();
+    assert_eq!(own.len(), 64);
+    assert_ne!(own, "nonsense");
+    crosscheck_wasm::warm_up();
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
+    let mut run = incident("", None).unwrap();
+    let head = run.summary().unwrap();
+    assert_eq!(num(&head, "summary.findings.shifted"), 1.0);
+    assert_eq!(num(&head, "summary.findings.mismatch"), 0.0);
+    // Plain objects, not Maps: the page reads them like the JSON report.
+    assert!(get(&head, "summary.columns").is_object());
+    assert_eq!(js_sys::Array::from(&get(&head, "findings")).length(), 0);
+    assert_eq!(run.finding_count(), 1);
+    let page = js_sys::Array::from(&run.page(0, 10).unwrap());
+    assert_eq!(page.length(), 1);
+    assert_eq!(get(&page.get(0), "finding.kind").as_string().as_deref(), Some("shifted"));
+    assert_eq!(get(&page.get(0), "finding.list_rows").is_object(), true);
+    assert_eq!(run.select(r#"{"kinds": ["mismatch"]}"#).unwrap(), 0);
+    assert_eq!(js_sys::Array::from(&run.page(0, 10).unwrap()).length(), 0);
+    let row = run.row("list", 101.0).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&row, "cells")).length(), js_sys::Array::from(&get(&row, "header")).length());
+    assert!(run.row("list", 99_999.0).unwrap().is_null());
+    assert!(run.report_json().contains("\"kind\": \"shifted\""));
+    assert!(run.findings_csv().starts_with(&[0xEF, 0xBB, 0xBF]));
+}
+
+#[wasm_bindgen_test]
+fn progress_is_reported_in_order_and_ends_done() {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
+    });
+    let func: js_sys::Function = f.as_ref().clone().into();
+    incident("{}", Some(func)).unwrap();
+    let seen = seen.borrow();
+    let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    stages.dedup(); // reading reports several times per file
+    assert_eq!(stages, ["reading_source", "reading_list", "mapping", "matching", "comparing", "done"]);
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
+    // On one thread the two files' keys are sorted in turn, with a word between them.
+    assert!(seen.iter().any(|(s, f)| s == "matching" && *f > 0.62 && *f < 0.69), "{seen:?}");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_objects_with_kind_place_and_text() {
+    let bad = b"id,name\n1,\x82\xff\n".to_vec();
+    let e = reconcile(
+        "bad.csv".into(),
+        bad.into(),
+        "l.csv".into(),
+        LIST.to_vec().into(),
+        r#"{"source": {"encoding": "cp932"}}"#,
+        None,
+        None,
+        None,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("decode"));
+    assert_eq!(get(&e, "file").as_string().as_deref(), Some("bad.csv"));
+    assert_eq!(num(&e, "line"), 2.0);
+    assert!(get(&e, "text").as_string().unwrap_or_default().starts_with("bad.csv: line 2"));
+    let e = incident("{\"nope\": 1}", None).err().unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("options"));
+}
+
+#[wasm_bindgen_test]
+fn inspect_prepare_and_sample() {
+    let i =
+        inspect("list.csv".into(), LIST.to_vec().into(), r#"{"encoding": "auto", "delimiter": "auto"}"#, None).unwrap();
+    assert_eq!(get(&i, "input.encoding").as_string().as_deref(), Some("utf-8"));
+    assert_eq!(js_sys::Array::from(&get(&i, "preview")).length(), 5);
+    let p =
+        prepare("s.csv".into(), SOURCE.to_vec().into(), "l.csv".into(), LIST.to_vec().into(), "", None, None).unwrap();
+    assert!(js_sys::Array::from(&get(&p, "options.key")).length() >= 1);
+    let s = sample().unwrap();
+    let source = Uint8Array::from(get(&s, "source.bytes")).to_vec();
+    let list = Uint8Array::from(get(&s, "list.bytes")).to_vec();
+    let run = reconcile("a".into(), source.into(), "b".into(), list.into(), "", None, None, None).unwrap();
+    let head = run.summary().unwrap();
+    for kind in ["missing", "unexpected", "duplicate", "mismatch", "crosswired", "shifted", "malformed"] {
+        assert!(num(&head, &format!("summary.findings.{kind}")) >= 1.0, "{kind}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn validation_with_an_example_schema() {
+    use crosscheck_wasm::{example_schemas, validate};
+    let examples = js_sys::Array::from(&example_schemas().unwrap());
+    assert_eq!(examples.length(), 2);
+    let schema = get(&examples.get(0), "text").as_string().unwrap();
+    let list = include_bytes!("../../../tests/fixtures/validate_list_cp932.csv").to_vec();
+    let checked = validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None, None).unwrap();
+    let head = checked.summary().unwrap();
+    assert_eq!(num(&head, "summary.findings.invalid"), 7.0);
+    assert_eq!(get(&head, "input.encoding").as_string().as_deref(), Some("cp932"));
+    assert_eq!(checked.finding_count(), 8);
+    let page = js_sys::Array::from(&checked.page(0, 3).unwrap());
+    assert_eq!(page.length(), 3);
+    assert!(get(&page.get(1), "message.ja").as_string().unwrap_or_default().contains("郵便番号"));
+    let e =
+        validate("l.csv".into(), b"a\n1\n".to_vec().into(), "s.json", "{\"fields\": 1}", "", None, None).err().unwrap();
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("schema"));
+}
+
+#[wasm_bindgen_test]
+fn validation_reports_progress_in_order_and_ends_done() {
+    use crosscheck_wasm::{example_schemas, validate};
+    let schema = get(&js_sys::Array::from(&example_schemas().unwrap()).get(0), "text").as_string().unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.borrow_mut().push((get(&p, "stage").as_string().unwrap_or_default(), num(&p, "fraction")));
+    });
+    let func: js_sys::Function = f.as_ref().clone().into();
+    let list = include_bytes!("../../../tests/fixtures/validate_list_cp932.csv").to_vec();
+    validate("list.csv".into(), list.into(), "recipient-list.json", &schema, "", None, Some(func)).unwrap();
+    let seen = seen.borrow();
+    let mut stages: Vec<&str> = seen.iter().map(|(s, _)| s.as_str()).collect();
+    stages.dedup();
+    assert_eq!(stages, ["reading", "checking", "done"]);
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
+}
+
+#[wasm_bindgen_test]
+fn file_bytes_filled_in_chunks_read_as_the_whole() {
+    use crosscheck_wasm::FileBytes;
+    // As the worker fills them from a File's stream: odd chunk sizes, cutting characters.
+    let chunked = |bytes: &[u8]| {
+        let mut f = FileBytes::new(bytes.len()).unwrap();
+        for chunk in bytes.chunks(7) {
+            f.append(chunk).unwrap();
+        }
+        assert_eq!(f.length(), bytes.len());
+        f
+    };
+    let whole = incident("", None).unwrap();
+    let parts =
+        reconcile("s.csv".into(), chunked(SOURCE), "l.csv".into(), chunked(LIST), "", None, None, None).unwrap();
+    assert_eq!(whole.report_json(), parts.report_json());
+    assert!(FileBytes::new(usize::MAX).is_err(), "an impossible size is an error, not a trap");
+}
+
+#[wasm_bindgen_test]
+fn files_read_once_serve_inspect_plan_and_runs() {
+    use crosscheck_wasm::{prepare_loaded, reconcile_loaded, LoadedFile};
+    let read =
+        |name: &str, bytes: &[u8]| LoadedFile::read(name.into(), bytes.to_vec().into(), "", false, None).unwrap();
+    let (source, list) = (read("s.csv", SOURCE), read("l.csv", LIST));
+    let inspected = list.inspect().unwrap();
+    assert_eq!(get(&inspected, "input.name").as_string().as_deref(), Some("l.csv"));
+    let plan = prepare_loaded(&source, &list, "").unwrap();
+    assert!(js_sys::Array::from(&get(&plan, "options.key")).length() >= 1);
+    let whole = incident("", None).unwrap();
+    // Two runs on the same files: each the same as reading them afresh.
+    for _ in 0..2 {
+        let run = reconcile_loaded(&source, &list, "", None).unwrap();
+        assert_eq!(run.report_json(), whole.report_json());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_file_hashed_by_the_caller_gets_its_hash_after_reading() {
+    use crosscheck_wasm::{prepare_loaded, LoadedFile};
+    let mut f = LoadedFile::read("l.csv".into(), LIST.to_vec().into(), "", true, None).unwrap();
+    // Before the hash comes, an inspection says so (null), and a plan refuses the file rather
+    // than name it by nothing.
+    assert!(get(&f.inspect().unwrap(), "input.sha256").is_null());
+    let other = LoadedFile::read("s.csv".into(), SOURCE.to_vec().into(), "", false, None).unwrap();
+    assert!(prepare_loaded(&other, &f, "").is_err());
+    assert!(f.set_sha256("not a hash".into()).is_err());
+    let hash = "AB".repeat(32);
+    f.set_sha256(hash.clone()).unwrap();
+    assert_eq!(get(&f.inspect().unwrap(), "input.sha256").as_string(), Some(hash.to_lowercase()));
+}

@@ -1,0 +1,460 @@
+//! Which list column holds which source column, which columns form the key, and how each
+//! column's values are normalised before they are compared.
+//!
+//! Everything can be given in the options; what is not given is chosen here, in this order:
+//! exact header, normalised header, the synonym table, then content (how many of the list's
+//! values occur in the source column). The key is a mapped column (or pair) whose values are
+//! unique in both files and mostly shared between them, ids preferred over e-mails over phones.
+
+pub(crate) mod profile;
+mod synonyms;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::normalize::{normalize_into, Step};
+use crate::options::{ColumnSpec, Options};
+use crate::read::table::Table;
+use crate::report::{ColumnKind, MappedBy, MappedColumn, Mapping};
+use profile::{profile, sample_rows, Profile};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
+use synonyms::{header_key, Role};
+
+/// One source column paired with one list column, and how to compare them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Pair {
+    pub source: String,
+    pub list: String,
+    #[serde(skip)]
+    pub source_index: usize,
+    #[serde(skip)]
+    pub list_index: usize,
+    pub kind: ColumnKind,
+    pub normalize: Vec<Step>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifying: Option<bool>,
+    pub mapped_by: MappedBy,
+}
+
+impl Pair {
+    pub fn spec(&self) -> ColumnSpec {
+        ColumnSpec {
+            source: self.source.clone(),
+            list: Some(self.list.clone()),
+            normalize: Some(self.normalize.clone()),
+            tolerance: self.tolerance,
+            identifying: self.identifying,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Plan {
+    pub key: Vec<Pair>,
+    /// Compared columns (key columns excluded).
+    pub columns: Vec<Pair>,
+    pub unmapped_source: Vec<String>,
+    pub unmapped_list: Vec<String>,
+}
+
+impl Plan {
+    /// The mapping as a report tells it.
+    pub fn mapping(&self) -> Mapping {
+        let cols = |pairs: &[Pair]| {
+            pairs
+                .iter()
+                .map(|p| MappedColumn {
+                    source: p.source.clone(),
+                    list: p.list.clone(),
+                    kind: p.kind,
+                    mapped_by: p.mapped_by,
+                })
+                .collect()
+        };
+        Mapping {
+            key: cols(&self.key),
+            columns: cols(&self.columns),
+            unmapped_source: self.unmapped_source.clone(),
+            unmapped_list: self.unmapped_list.clone(),
+        }
+    }
+}
+
+/// Build the plan for two tables under the options.
+pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
+    let sp: Vec<Profile> = (0..source.width()).map(|c| profile(source, c)).collect();
+    let lp: Vec<Profile> = (0..list.width()).map(|c| profile(list, c)).collect();
+    let ctx = Ctx { source, list, sp: &sp, lp: &lp };
+
+    let mut pairs: Vec<Pair> = match &options.columns {
+        Some(specs) => specs.iter().map(|s| ctx.resolve(s, &[])).collect::<Result<_>>()?,
+        None => {
+            let mut pinned = Vec::new();
+            for spec in &options.map {
+                pinned.push(ctx.resolve(spec, &[])?);
+            }
+            ctx.auto_map(pinned)
+        }
+    };
+
+    let key: Vec<Pair> = match &options.key {
+        Some(specs) if !specs.is_empty() => specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?,
+        _ => ctx.auto_key(&pairs)?,
+    };
+    // Key columns are equal by definition once matched; compare the rest.
+    pairs.retain(|p| !key.iter().any(|k| k.source_index == p.source_index || k.list_index == p.list_index));
+
+    let used_source = |i: usize| key.iter().chain(&pairs).any(|p| p.source_index == i);
+    let used_list = |i: usize| key.iter().chain(&pairs).any(|p| p.list_index == i);
+    let unmapped_source = (0..source.width()).filter(|&i| !used_source(i)).map(|i| sp[i].name.clone()).collect();
+    let unmapped_list = (0..list.width()).filter(|&i| !used_list(i)).map(|i| lp[i].name.clone()).collect();
+    Ok(Plan { key, columns: pairs, unmapped_source, unmapped_list })
+}
+
+struct Ctx<'a> {
+    source: &'a Table,
+    list: &'a Table,
+    sp: &'a [Profile],
+    lp: &'a [Profile],
+}
+
+impl Ctx<'_> {
+    fn pair(&self, s: usize, l: usize, by: MappedBy, spec: Option<&ColumnSpec>) -> Pair {
+        let (sk, lk) = (self.sp[s].kind, self.lp[l].kind);
+        // The source decides, unless it says less than the list does.
+        let kind = if matches!(sk, ColumnKind::Text | ColumnKind::Empty | ColumnKind::Code)
+            && !matches!(lk, ColumnKind::Text | ColumnKind::Empty)
+        {
+            lk
+        } else {
+            sk
+        };
+        let normalize = spec.and_then(|s| s.normalize.clone()).unwrap_or_else(|| kind.default_steps());
+        Pair {
+            source: self.sp[s].name.clone(),
+            list: self.lp[l].name.clone(),
+            source_index: s,
+            list_index: l,
+            kind,
+            normalize,
+            tolerance: spec.and_then(|s| s.tolerance),
+            identifying: spec.and_then(|s| s.identifying),
+            mapped_by: by,
+        }
+    }
+
+    /// A column pair named in the options; the list side defaults to the mapped partner, then
+    /// to the same name.
+    fn resolve(&self, spec: &ColumnSpec, mapped: &[Pair]) -> Result<Pair> {
+        let s = self.source.column_index(&spec.source).ok_or_else(|| no_column(self.source, &spec.source))?;
+        let l = match &spec.list {
+            Some(name) => self.list.column_index(name).ok_or_else(|| no_column(self.list, name))?,
+            None => match mapped.iter().find(|p| p.source_index == s) {
+                Some(p) => p.list_index,
+                None => self.list.column_index(&spec.source).ok_or_else(|| {
+                    no_column(self.list, &spec.source).hint(format!(
+                        "name the list's column too: {{\"source\": \"{}\", \"list\": \"…\"}} or --key SRC=LIST",
+                        spec.source
+                    ))
+                })?,
+            },
+        };
+        Ok(self.pair(s, l, MappedBy::Options, Some(spec)))
+    }
+
+    fn auto_map(&self, mut pairs: Vec<Pair>) -> Vec<Pair> {
+        type Rule = fn(&Ctx, usize, usize) -> bool;
+        let rules: [(MappedBy, Rule); 3] = [
+            (MappedBy::Exact, |c, s, l| c.sp[s].name == c.lp[l].name),
+            (MappedBy::Normalized, |c, s, l| header_key(&c.sp[s].name) == header_key(&c.lp[l].name)),
+            (MappedBy::Synonym, |c, s, l| c.sp[s].role.is_some() && c.sp[s].role == c.lp[l].role),
+        ];
+        for (by, rule) in rules {
+            for s in 0..self.sp.len() {
+                if pairs.iter().any(|p| p.source_index == s) {
+                    continue;
+                }
+                let free: Vec<usize> = (0..self.lp.len())
+                    .filter(|&l| !pairs.iter().any(|p| p.list_index == l) && rule(self, s, l))
+                    .collect();
+                // Two list columns fitting one source column is ambiguous: leave it to a later rule.
+                if let [l] = free[..] {
+                    pairs.push(self.pair(s, l, by, None));
+                }
+            }
+        }
+        self.map_by_content(&mut pairs);
+        pairs.sort_by_key(|p| p.source_index);
+        pairs
+    }
+
+    /// Pair the columns still unmapped when most of a list column's values occur in a source
+    /// column (after the source column's default normalisation).
+    fn map_by_content(&self, pairs: &mut Vec<Pair>) {
+        let free_s: Vec<usize> = (0..self.sp.len()).filter(|&s| !pairs.iter().any(|p| p.source_index == s)).collect();
+        let free_l: Vec<usize> = (0..self.lp.len()).filter(|&l| !pairs.iter().any(|p| p.list_index == l)).collect();
+        let mut scored = Vec::new();
+        for &s in &free_s {
+            if self.sp[s].kind == ColumnKind::Empty || self.sp[s].sampled == 0 {
+                continue;
+            }
+            let steps = self.sp[s].kind.default_steps();
+            let mut set = None;
+            for &l in &free_l {
+                if self.lp[l].sampled == 0 {
+                    continue;
+                }
+                let set = set.get_or_insert_with(|| value_hashes(self.source, s, &steps));
+                let score = overlap(self.list, l, &steps, set);
+                if score >= 0.5 {
+                    scored.push((score, s, l));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, s, l) in scored {
+            if !pairs.iter().any(|p| p.source_index == s || p.list_index == l) {
+                pairs.push(self.pair(s, l, MappedBy::Content, None));
+            }
+        }
+    }
+
+    /// The best single column, or failing that pair of columns, to match rows by.
+    fn auto_key(&self, pairs: &[Pair]) -> Result<Vec<Pair>> {
+        let rank = |p: &Pair| match self.sp[p.source_index].role {
+            Some(Role::Id) => 0,
+            _ => match p.kind {
+                ColumnKind::Code => 1,
+                ColumnKind::Email => 2,
+                ColumnKind::Phone => 3,
+                ColumnKind::Text | ColumnKind::Kana => 4,
+                _ => 9,
+            },
+        };
+        let mut singles: Vec<&Pair> = pairs.iter().filter(|p| rank(p) < 9).collect();
+        singles.sort_by_key(|p| rank(p));
+        for p in &singles {
+            // A column named as the ID may repeat more: its repeats are what we are here to find.
+            let tolerated = if rank(p) == 0 { 10 } else { 2 };
+            if self.unique(&[p], tolerated) && self.shared(&[p]) {
+                return Ok(vec![(*p).clone()]);
+            }
+        }
+        let few = &singles[..singles.len().min(8)];
+        for (i, a) in few.iter().enumerate() {
+            for b in &few[i + 1..] {
+                if self.unique(&[a, b], 2) && self.shared(&[a, b]) {
+                    return Ok(vec![(*a).clone(), (*b).clone()]);
+                }
+            }
+        }
+        Err(Error::new(ErrorKind::Key, "no column (or pair of columns) is unique in both files and shared by them")
+            .hint("name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN"))
+    }
+
+    /// Nearly unique in both files, judged on a sample: duplicates are findings, not a reason
+    /// to reject the key, so `percent` % of repeats are tolerated.
+    fn unique(&self, parts: &[&Pair], percent: usize) -> bool {
+        let ok = |t: &Table, side: fn(&Pair) -> usize| {
+            let mut seen = FxHashSet::default();
+            let mut n = 0usize;
+            let mut buf = String::new();
+            for r in sample_rows(t.len(), 2000) {
+                let h = key_hash(t, r, parts, side, &mut buf);
+                if let Some(h) = h {
+                    n += 1;
+                    seen.insert(h);
+                }
+            }
+            n > 0 && n - seen.len() <= n * percent / 100
+        };
+        ok(self.source, |p| p.source_index) && ok(self.list, |p| p.list_index)
+    }
+
+    /// Most sampled list keys occur in the source. The sample's keys go into a small table and
+    /// the source is walked against it, stopping once half the sample is found (a table of every
+    /// source key cost a tenth of a second at a million rows).
+    fn shared(&self, parts: &[&Pair]) -> bool {
+        let mut buf = String::new();
+        // Key hash → how many sampled list rows have that key.
+        let mut wanted: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut n = 0usize;
+        for r in sample_rows(self.list.len(), 2000) {
+            if let Some(h) = key_hash(self.list, r, parts, |p| p.list_index, &mut buf) {
+                n += 1;
+                *wanted.entry(h).or_default() += 1;
+            }
+        }
+        let mut found = 0usize;
+        for r in 0..self.source.len() {
+            if n > 0 && found * 2 >= n {
+                break;
+            }
+            if let Some(h) = key_hash(self.source, r, parts, |p| p.source_index, &mut buf) {
+                found += wanted.remove(&h).unwrap_or(0);
+            }
+        }
+        n > 0 && found * 2 >= n
+    }
+}
+
+/// Hash of a row's normalised key parts; None when any part is empty.
+fn key_hash(t: &Table, row: usize, parts: &[&Pair], side: fn(&Pair) -> usize, buf: &mut String) -> Option<u64> {
+    let mut h = FxHasher::default();
+    for p in parts {
+        normalize_into(&p.normalize, t.cell(row, side(p)), buf);
+        if buf.is_empty() {
+            return None;
+        }
+        buf.hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+fn value_hashes(t: &Table, col: usize, steps: &[Step]) -> FxHashSet<u64> {
+    let mut buf = String::new();
+    (0..t.len())
+        .filter_map(|r| {
+            normalize_into(steps, t.cell(r, col), &mut buf);
+            (!buf.is_empty()).then(|| hash_str(&buf))
+        })
+        .collect()
+}
+
+fn overlap(t: &Table, col: usize, steps: &[Step], set: &FxHashSet<u64>) -> f64 {
+    let mut buf = String::new();
+    let (mut n, mut found) = (0usize, 0usize);
+    for r in sample_rows(t.len(), 500) {
+        normalize_into(steps, t.cell(r, col), &mut buf);
+        if !buf.is_empty() {
+            n += 1;
+            found += usize::from(set.contains(&hash_str(&buf)));
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        found as f64 / n as f64
+    }
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+fn no_column(table: &Table, name: &str) -> Error {
+    Error::options(format!("there is no column \"{name}\"; its columns are: {}", table.header.join(", ")))
+        .in_file(table.name.clone())
+        .in_column(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TestResult;
+
+    fn table(name: &str, text: &str) -> TestResult<Table> {
+        Ok(Table::parse(name, text, None)?)
+    }
+
+    const SOURCE: &str = "customer_id,name,email,phone,points\n\
+        C001,山田 太郎,taro@example.jp,090-1111-2222,100\n\
+        C002,鈴木 花子,hanako@example.jp,090-3333-4444,200\n\
+        C003,佐藤 一郎,ichiro@example.jp,090-5555-6666,300\n";
+
+    #[test]
+    fn maps_japanese_headers_by_synonym_and_picks_the_id_as_key() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table(
+            "l.csv",
+            "ポイント,メールアドレス,顧客ID,お名前,TEL\n100,taro@example.jp,C001,山田 太郎,09011112222\n\
+             200,hanako@example.jp,C002,鈴木 花子,09033334444\n",
+        )?;
+        let p = plan(&s, &l, &Options::default())?;
+        assert_eq!(p.key.len(), 1);
+        assert_eq!((p.key[0].source.as_str(), p.key[0].list.as_str()), ("customer_id", "顧客ID"));
+        let cols: Vec<_> = p.columns.iter().map(|c| (c.source.as_str(), c.list.as_str(), c.mapped_by)).collect();
+        assert_eq!(
+            cols,
+            vec![
+                ("name", "お名前", MappedBy::Synonym),
+                ("email", "メールアドレス", MappedBy::Synonym),
+                ("phone", "TEL", MappedBy::Synonym),
+                ("points", "ポイント", MappedBy::Synonym),
+            ]
+        );
+        assert_eq!(p.columns[1].normalize, vec![Step::Nfkc, Step::Trim, Step::Lowercase]);
+        assert_eq!(p.columns[2].normalize, vec![Step::Nfkc, Step::DigitsOnly]);
+        assert_eq!(p.columns[3].normalize, vec![Step::Integer]);
+        Ok(())
+    }
+
+    #[test]
+    fn maps_unknown_headers_by_content() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "id,連絡先\nC001,TARO@example.jp\nC002,hanako@example.jp\nC003,x@y.jp\n")?;
+        let p = plan(&s, &l, &Options::default())?;
+        let email = p.columns.iter().find(|c| c.source == "email").ok_or("email is not compared")?;
+        assert_eq!((email.list.as_str(), email.mapped_by), ("連絡先", MappedBy::Content));
+        assert_eq!(p.unmapped_source, vec!["name", "phone", "points"]);
+        Ok(())
+    }
+
+    #[test]
+    fn without_an_id_the_email_is_the_key() -> TestResult {
+        let s = table("s.csv", "name,email\nA,a@x.jp\nB,b@x.jp\nA,c@x.jp\n")?;
+        let l = table("l.csv", "氏名,メール\nA,c@x.jp\nB,b@x.jp\n")?;
+        let p = plan(&s, &l, &Options::default())?;
+        assert_eq!(p.key[0].source, "email");
+        assert_eq!(p.columns[0].source, "name");
+        Ok(())
+    }
+
+    #[test]
+    fn a_composite_key_when_no_single_column_is_unique() -> TestResult {
+        let s = table("s.csv", "family,given,pts\n山田,太郎,1\n山田,花子,2\n鈴木,太郎,3\n")?;
+        let l = table("l.csv", "family,given,pts\n山田,花子,2\n鈴木,太郎,3\n山田,太郎,1\n")?;
+        let p = plan(&s, &l, &Options::default())?;
+        let key: Vec<_> = p.key.iter().map(|k| k.source.as_str()).collect();
+        assert_eq!(key, vec!["family", "given"]);
+        Ok(())
+    }
+
+    #[test]
+    fn options_override_mapping_key_and_steps() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "no,mail\nC001,taro@example.jp\n")?;
+        let o = Options::from_json(
+            r#"{"key": [{"source": "customer_id", "list": "no"}],
+                "columns": [{"source": "email", "list": "mail", "normalize": ["trim"]}]}"#,
+        )?;
+        let p = plan(&s, &l, &o)?;
+        assert_eq!(p.key[0].list, "no");
+        assert_eq!(p.columns.len(), 1);
+        assert_eq!(p.columns[0].normalize, vec![Step::Trim]);
+        assert_eq!(p.columns[0].mapped_by, MappedBy::Options);
+        Ok(())
+    }
+
+    #[test]
+    fn a_missing_column_is_a_clear_error() -> TestResult {
+        let s = table("s.csv", SOURCE)?;
+        let l = table("l.csv", "id,mail\nC001,a@x\n")?;
+        let o = Options::from_json(r#"{"key": [{"source": "kunde"}]}"#)?;
+        let e = plan(&s, &l, &o).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Options);
+        assert!(e.to_string().contains("s.csv: column \"kunde\": there is no column \"kunde\""), "{e}");
+        Ok(())
+    }
+
+    #[test]
+    fn no_usable_key_is_an_error() -> TestResult {
+        let s = table("s.csv", "a,b\n1,x\n1,x\n")?;
+        let l = table("l.csv", "a,b\n1,x\n")?;
+        assert_eq!(plan(&s, &l, &Options::default()).unwrap_err().kind, ErrorKind::Key);
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! Findings as CSV for Excel: UTF-8 with a BOM, one row per finding, formula-safe.
+
+use super::sentences::side_name;
+use crate::report::{Finding, Issue, Report, Side, Validation};
+
+/// Validation findings as CSV for Excel (UTF-8 with BOM, formula-safe).
+pub fn validation_csv(v: &Validation) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut w = csv::WriterBuilder::new().from_writer(&mut out);
+    let _ = w.write_record(["kind", "file", "row", "line", "column", "value", "rule", "message_ja", "message_en"]);
+    for f in &v.findings {
+        let row: [String; 9] = match f {
+            Issue::Invalid { row, line, column, value, rule, message, .. } => [
+                "invalid".into(),
+                v.file.clone(),
+                row.to_string(),
+                line.to_string(),
+                column.clone(),
+                value.clone(),
+                rule.clone(),
+                message.ja.clone(),
+                message.en.clone(),
+            ],
+            Issue::Duplicate { rule, columns, key, rows, message, .. } => [
+                "duplicate".into(),
+                v.file.clone(),
+                rows.iter().map(u64::to_string).collect::<Vec<_>>().join(" "),
+                String::new(),
+                columns.join(" + "),
+                key.join(" / "),
+                rule.clone(),
+                message.ja.clone(),
+                message.en.clone(),
+            ],
+            Issue::Malformed { row, line, message, .. } => [
+                "malformed".into(),
+                v.file.clone(),
+                row.to_string(),
+                line.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                message.clone(),
+                message.clone(),
+            ],
+        };
+        let _ = w.write_record(row.iter().map(|c| neutralize(c).into_owned()));
+    }
+    let _ = w.flush();
+    drop(w);
+    out
+}
+
+/// A cell Excel would run as a formula gets a leading apostrophe (OWASP's advice for CSV
+/// injection); everything else is written as is.
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+pub const CSV_COLUMNS: [&str; 14] = [
+    "kind",
+    "file",
+    "key",
+    "column",
+    "list_column",
+    "source_row",
+    "list_row",
+    "source_value",
+    "list_value",
+    "belongs_to",
+    "belongs_to_row",
+    "offset",
+    "rows",
+    "message",
+];
+
+/// Findings as CSV for Excel: UTF-8 with a BOM (so Excel reads it as UTF-8), one row per finding.
+pub fn csv(report: &Report) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut w = csv::WriterBuilder::new().from_writer(&mut out);
+    let _ = w.write_record(CSV_COLUMNS);
+    for f in &report.findings {
+        let _ = w.write_record(csv_row(report, f).iter().map(|c| neutralize(c).into_owned()));
+    }
+    // The list's validation findings, when the options carried a schema, in the same columns.
+    for f in report.validation.iter().flat_map(|v| &v.findings) {
+        let mut r: [String; 14] = Default::default();
+        r[1] = report.inputs.list.name.clone();
+        match f {
+            Issue::Invalid { row, column, value, rule, message, .. } => {
+                r[0] = "invalid".into();
+                (r[3], r[6], r[8], r[13]) =
+                    (column.clone(), row.to_string(), value.clone(), format!("{rule}: {}", message.en));
+            }
+            Issue::Duplicate { rule, columns, key, rows, message, .. } => {
+                r[0] = "duplicate".into();
+                r[2] = key.join(" / ");
+                r[3] = columns.join(" + ");
+                r[6] = rows.iter().map(u64::to_string).collect::<Vec<_>>().join(" ");
+                r[13] = format!("{rule}: {}", message.en);
+            }
+            Issue::Malformed { .. } => continue, // already among the reconcile findings
+        }
+        let _ = w.write_record(r.iter().map(|c| neutralize(c).into_owned()));
+    }
+    let _ = w.flush();
+    drop(w);
+    out
+}
+
+fn csv_row(report: &Report, f: &Finding) -> [String; 14] {
+    let mut r: [String; 14] = Default::default();
+    r[0] = f.kind().to_string();
+    let key = |k: &[String]| k.join(" / ");
+    match f {
+        Finding::Missing { key: k, source_row } => {
+            r[1] = report.inputs.source.name.clone();
+            r[2] = key(k);
+            r[5] = source_row.to_string();
+        }
+        Finding::Unexpected { key: k, list_row } => {
+            r[1] = report.inputs.list.name.clone();
+            r[2] = key(k);
+            r[6] = list_row.to_string();
+        }
+        Finding::Duplicate { file, key: k, rows, other_rows } => {
+            r[1] = side_name(report, *file).to_string();
+            r[2] = key(k);
+            let join = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join(" ");
+            let (own, other) = if *file == Side::Source { (5, 6) } else { (6, 5) };
+            r[own] = join(rows);
+            r[other] = join(other_rows);
+            r[12] = rows.len().to_string();
+        }
+        Finding::Mismatch { key: k, column, list_column, source_value, list_value, source_row, list_row } => {
+            r[2] = key(k);
+            r[3] = column.clone();
+            r[4] = list_column.clone();
+            r[5] = source_row.to_string();
+            r[6] = list_row.to_string();
+            r[7] = source_value.clone();
+            r[8] = list_value.clone();
+        }
+        Finding::Crosswired {
+            key: k,
+            column,
+            list_column,
+            source_value,
+            list_value,
+            belongs_to,
+            source_row,
+            list_row,
+            belongs_to_row,
+        } => {
+            r[2] = key(k);
+            r[3] = column.clone();
+            r[4] = list_column.clone();
+            r[5] = source_row.to_string();
+            r[6] = list_row.to_string();
+            r[7] = source_value.clone();
+            r[8] = list_value.clone();
+            r[9] = key(belongs_to);
+            r[10] = belongs_to_row.to_string();
+        }
+        Finding::Shifted { column, list_column, offset, list_rows, rows } => {
+            r[1] = report.inputs.list.name.clone();
+            r[3] = column.clone();
+            r[4] = list_column.clone();
+            r[6] = format!("{}-{}", list_rows[0], list_rows[1]);
+            r[11] = offset.to_string();
+            r[12] = rows.to_string();
+        }
+        Finding::Malformed { file, row, line, message, .. } => {
+            r[1] = side_name(report, *file).to_string();
+            let i = if *file == Side::Source { 5 } else { 6 };
+            r[i] = row.to_string();
+            r[13] = format!("line {line}: {message}");
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized() {
+        for bad in ["=1+1", "+81", "-5", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralize(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralize("山田"), "山田");
+        assert_eq!(neutralize("a=b"), "a=b");
+    }
+}

@@ -1,0 +1,821 @@
+//! Check one table against a [`Schema`]: every cell against its field's type, format and
+//! constraints, `unique` and `primaryKey` across rows. Findings say file, row, line, column,
+//! the raw value, the rule, and a message in Japanese and English. Totals are true totals.
+
+pub(crate) mod schema;
+
+use crate::read::table::Table;
+use crate::report::{msg, Issue, Message, Side, Validation, ValidationSummary};
+use crate::value::date::{parse_date, parse_era_date, real_date};
+use crate::value::japanese::{is_jp_phone, is_postal_code};
+use rustc_hash::FxHashMap;
+use schema::{Bound, DateFormat, DatePart, Field, JpFormat, Schema, StringFormat, Type};
+use std::borrow::Cow;
+
+/// A cell's value as its type reads it, for enum, minimum/maximum and uniqueness. Text is the
+/// cell itself, borrowed from the table: a million-row file is checked without a string per cell.
+#[derive(Debug, Clone, PartialEq)]
+enum Logical<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+    Date((i32, u32, u32)),
+}
+
+impl<'a> Logical<'a> {
+    /// The text two equal values share ("01" and "1" as integers are one value).
+    fn canonical(&self) -> Cow<'a, str> {
+        match self {
+            Logical::Text(s) => s.clone(),
+            Logical::Number(x) => Cow::Owned(x.to_string()),
+            Logical::Date((y, m, d)) => Cow::Owned(format!("{y:04}-{m:02}-{d:02}")),
+        }
+    }
+}
+
+/// The rows (0-based) that share a value: most values are on one row, which needs no list.
+enum Rows {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Rows {
+    fn add(&mut self, r: usize) {
+        match self {
+            Rows::One(first) => *self = Rows::Many(vec![*first, r]),
+            Rows::Many(rows) => rows.push(r),
+        }
+    }
+
+    /// All the rows when there are several.
+    fn repeated(&self) -> Option<&[usize]> {
+        match self {
+            Rows::One(_) => None,
+            Rows::Many(rows) => Some(rows),
+        }
+    }
+}
+
+/// A primary key's value: one field's (most keys, without a list per row) or several's.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    One(Cow<'a, str>),
+    Many(Vec<Cow<'a, str>>),
+}
+
+/// Each value of `map` on more than one row, with its rows.
+fn repeated<K>(map: &FxHashMap<K, Rows>) -> impl Iterator<Item = (&K, &[usize])> {
+    map.iter().filter_map(|(k, rows)| rows.repeated().map(|r| (k, r)))
+}
+
+/// Check `table` (read from the file called `table.name`) against `schema`.
+#[cfg(test)]
+pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Validation> {
+    validate_with(table, schema, side, &mut |_| {})
+}
+
+/// Rows checked between two progress reports: ~50 ms in the browser here (a row of ten fields
+/// costs ~2.5 µs), so that a PC a few times slower still hears every ~250 ms.
+const CHECK_TICK: usize = 20_000;
+
+/// `validate`, telling `tick` the share of the rows checked as it goes.
+pub fn validate_with(
+    table: &Table,
+    schema: &Schema,
+    side: Side,
+    tick: &mut dyn FnMut(f64),
+) -> crate::Result<Validation> {
+    let columns: Vec<usize> = schema
+        .fields
+        .iter()
+        .map(|f| {
+            table.column_index(&f.name).ok_or_else(|| {
+                crate::Error::new(
+                    crate::ErrorKind::Schema,
+                    format!("the schema's field \"{}\" is not a column of the file", f.name),
+                )
+                .in_file(&table.name)
+                .in_column(&f.name)
+                .hint(format!("the file's columns are: {}", table.header.join(", ")))
+            })
+        })
+        .collect::<crate::Result<_>>()?;
+    let unknown_columns =
+        table.header.iter().filter(|h| !schema.fields.iter().any(|f| &f.name == *h)).cloned().collect();
+
+    let mut findings = Vec::new();
+    let mut bad_row = vec![false; table.len()];
+    // Per unique field, and for the primary key: canonical value → rows.
+    // Sized for a value a row at once: growing a map of a million values rehashes it ~20 times.
+    fn map<K, V>(rows: usize) -> FxHashMap<K, V> {
+        FxHashMap::with_capacity_and_hasher(rows, Default::default())
+    }
+    let mut seen: Vec<FxHashMap<Cow<str>, Rows>> =
+        schema.fields.iter().map(|f| map(if f.unique { table.len() } else { 0 })).collect();
+    let pk: Vec<usize> =
+        schema.primary_key.iter().filter_map(|k| schema.fields.iter().position(|f| &f.name == k)).collect();
+    let mut keys: FxHashMap<Key, Rows> = map(if pk.is_empty() { 0 } else { table.len() });
+    let allowed: Vec<Vec<Option<Logical>>> = schema.fields.iter().map(allowed_values).collect();
+    // A primary key's fields are required too.
+    let required: Vec<bool> = schema.fields.iter().enumerate().map(|(i, f)| f.required || pk.contains(&i)).collect();
+    let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
+
+    for (r, bad) in bad_row.iter_mut().enumerate() {
+        if r % CHECK_TICK == CHECK_TICK - 1 {
+            tick(r as f64 / table.len() as f64);
+        }
+        logical.clear();
+        for (i, (field, &col)) in schema.fields.iter().zip(&columns).enumerate() {
+            let value = table.cell(r, col);
+            let checked = check(field, value, required[i], &schema.missing_values, &allowed[i]);
+            match checked {
+                Ok(v) => {
+                    if let (true, Some(v), Some(seen)) = (field.unique, &v, seen.get_mut(i)) {
+                        seen.entry(v.canonical()).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
+                    }
+                    logical.push(v);
+                }
+                Err((rule, message)) => {
+                    *bad = true;
+                    let place = table.place(r);
+                    findings.push(Issue::Invalid {
+                        file: side,
+                        row: place.row,
+                        line: place.line,
+                        column: field.name.clone(),
+                        value: value.to_string(),
+                        rule: rule.to_string(),
+                        message,
+                    });
+                    logical.push(None);
+                }
+            }
+        }
+        let part = |i: &usize| logical.get(*i).and_then(Option::as_ref).map(Logical::canonical);
+        let key = match pk.as_slice() {
+            [] => None,
+            [one] => part(one).map(Key::One),
+            more => more.iter().map(part).collect::<Option<_>>().map(Key::Many),
+        };
+        if let Some(key) = key {
+            keys.entry(key).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
+        }
+    }
+
+    let mut duplicates = Vec::new();
+    for (field, seen) in schema.fields.iter().zip(&seen) {
+        for (value, rows) in repeated(seen) {
+            duplicates.push((rows[0], "unique", vec![field.name.clone()], vec![value.to_string()], rows.to_vec()));
+        }
+    }
+    for (key, rows) in repeated(&keys) {
+        let key = match key {
+            Key::One(k) => vec![k.to_string()],
+            Key::Many(parts) => parts.iter().map(|k| k.to_string()).collect(),
+        };
+        duplicates.push((rows[0], "primaryKey", schema.primary_key.clone(), key, rows.to_vec()));
+    }
+    duplicates.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for (_, rule, columns, key, rows) in duplicates {
+        for &r in &rows {
+            bad_row[r] = true;
+        }
+        let shown: Vec<u64> = rows.iter().map(|&r| table.place(r).row).collect();
+        let list = shown.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+        let (what_ja, what_en) = if rule == "unique" { ("値", "value") } else { ("キー", "key") };
+        let message = msg(
+            format!("{what_ja}「{}」が {} 行にあります（{list} 行目）", key.join(" / "), rows.len()),
+            format!("the {what_en} \"{}\" is on {} rows ({list})", key.join(" / "), rows.len()),
+        );
+        findings.push(Issue::Duplicate { file: side, rule: rule.to_string(), columns, key, rows: shown, message });
+    }
+    for m in &table.malformed {
+        findings.push(Issue::Malformed { file: side, row: m.row, line: m.line, message: m.message() });
+    }
+    findings.sort_by_key(|f| match f {
+        Issue::Invalid { row, .. } | Issue::Malformed { row, .. } => *row,
+        Issue::Duplicate { rows, .. } => rows.first().copied().unwrap_or(0),
+    });
+
+    let mut summary = ValidationSummary {
+        rows: table.records(),
+        invalid_rows: bad_row.iter().filter(|&&b| b).count(),
+        malformed_rows: table.malformed.len(),
+        unknown_columns,
+        ..ValidationSummary::default()
+    };
+    summary.valid_rows = table.len() - summary.invalid_rows;
+    for f in &findings {
+        match f {
+            Issue::Invalid { column, rule, .. } => {
+                summary.findings.invalid += 1;
+                *summary.columns.entry(column.clone()).or_default().entry(rule.clone()).or_default() += 1;
+                *summary.rules.entry(rule.clone()).or_default() += 1;
+            }
+            Issue::Duplicate { columns, rule, .. } => {
+                summary.findings.duplicate += 1;
+                for c in columns {
+                    *summary.columns.entry(c.clone()).or_default().entry(rule.clone()).or_default() += 1;
+                }
+                *summary.rules.entry(rule.clone()).or_default() += 1;
+            }
+            Issue::Malformed { .. } => summary.findings.malformed += 1,
+        }
+    }
+    Ok(Validation { file: table.name.clone(), summary, findings, truncated: false })
+}
+
+type Broken = (&'static str, Message);
+
+/// The field's enum values as its type reads them: read once rather than for every cell (a
+/// prefecture column of a million rows compared each cell with 47 values read anew).
+fn allowed_values(field: &Field) -> Vec<Option<Logical<'_>>> {
+    field.enumeration.iter().flatten().map(|a| cast(field, a).ok()).collect()
+}
+
+/// One cell: Ok(None) for a missing value, Ok(Some(value)) when every rule holds. `allowed`: the
+/// field's enum values, from `allowed_values`.
+fn check<'a>(
+    field: &Field,
+    value: &'a str,
+    required: bool,
+    missing: &[String],
+    allowed: &[Option<Logical>],
+) -> Result<Option<Logical<'a>>, Broken> {
+    if missing.iter().any(|m| m == value) {
+        return if required {
+            Err(("required", msg("値が必要です（空欄です）", "a value is required (the cell is empty)")))
+        } else {
+            Ok(None)
+        };
+    }
+    let logical = cast(field, value)?;
+    if let Some(jp) = field.jp_format {
+        jp_format(jp, value)?;
+    }
+    if let Some(p) = &field.pattern {
+        if !p.matches(value) {
+            return Err((
+                "pattern",
+                msg(
+                    format!("「{value}」はパターン {} に合いません", p.source),
+                    format!("\"{value}\" does not match the pattern {}", p.source),
+                ),
+            ));
+        }
+    }
+    // Counted only for a field with a length rule.
+    let chars = if field.min_length.is_some() || field.max_length.is_some() { value.chars().count() } else { 0 };
+    if let Some(min) = field.min_length.filter(|&m| chars < m) {
+        return Err((
+            "minLength",
+            msg(
+                format!("「{value}」は {chars} 文字です（{min} 文字以上が必要）"),
+                format!("\"{value}\" is {chars} characters long; at least {min} are required"),
+            ),
+        ));
+    }
+    if let Some(max) = field.max_length.filter(|&m| chars > m) {
+        return Err((
+            "maxLength",
+            msg(
+                format!("「{value}」は {chars} 文字です（{max} 文字まで）"),
+                format!("\"{value}\" is {chars} characters long; at most {max} are allowed"),
+            ),
+        ));
+    }
+    if let Some(names) = &field.enumeration {
+        let ok = names.iter().zip(allowed).any(|(a, l)| a == value || l.as_ref() == Some(&logical));
+        if !ok {
+            return Err((
+                "enum",
+                msg(
+                    format!("「{value}」は次のどれでもありません: {}", choices(names, "、")),
+                    format!("\"{value}\" is not one of: {}", choices(names, ", ")),
+                ),
+            ));
+        }
+    }
+    if let Some((shown, bound)) = &field.minimum {
+        if less(&logical, bound) {
+            return Err((
+                "minimum",
+                msg(
+                    format!("「{value}」は最小値 {shown} より小さい値です"),
+                    format!("\"{value}\" is less than the minimum {shown}"),
+                ),
+            ));
+        }
+    }
+    if let Some((shown, bound)) = &field.maximum {
+        if greater(&logical, bound) {
+            return Err((
+                "maximum",
+                msg(
+                    format!("「{value}」は最大値 {shown} より大きい値です"),
+                    format!("\"{value}\" is more than the maximum {shown}"),
+                ),
+            ));
+        }
+    }
+    Ok(Some(logical))
+}
+
+/// The allowed values, shortened when there are many (47 prefectures make a long message).
+fn choices(allowed: &[String], sep: &str) -> String {
+    const SHOWN: usize = 8;
+    let head = allowed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(sep);
+    match allowed.len().checked_sub(SHOWN).filter(|&n| n > 0) {
+        Some(more) => format!("{head}{sep}… (+{more})"),
+        None => head,
+    }
+}
+
+fn less(v: &Logical, b: &Bound) -> bool {
+    match (v, b) {
+        (Logical::Number(x), Bound::Number(m)) => x < m,
+        (Logical::Date(d), Bound::Date(m)) => d < m,
+        _ => false,
+    }
+}
+
+fn greater(v: &Logical, b: &Bound) -> bool {
+    match (v, b) {
+        (Logical::Number(x), Bound::Number(m)) => x > m,
+        (Logical::Date(d), Bound::Date(m)) => d > m,
+        _ => false,
+    }
+}
+
+/// Read the value as its field's type; the rule broken is "type" (or "format").
+fn cast<'a>(field: &Field, value: &'a str) -> Result<Logical<'a>, Broken> {
+    let not = |ja: &str, en: &str| -> Broken {
+        ("type", msg(format!("「{value}」は{ja}ではありません"), format!("\"{value}\" is not {en}")))
+    };
+    match field.kind {
+        Type::String | Type::Any => {
+            let ok = match field.string_format {
+                StringFormat::Default => true,
+                StringFormat::Email => is_email(value),
+                StringFormat::Uri => is_uri(value),
+                StringFormat::Uuid => is_uuid(value),
+            };
+            if ok {
+                Ok(Logical::Text(Cow::Borrowed(value)))
+            } else {
+                let (ja, en) = match field.string_format {
+                    StringFormat::Email => ("メールアドレスの形", "an e-mail address"),
+                    StringFormat::Uri => ("URI", "a URI"),
+                    _ => ("UUID", "a UUID"),
+                };
+                Err(("format", msg(format!("「{value}」は{ja}ではありません"), format!("\"{value}\" is not {en}"))))
+            }
+        }
+        Type::Integer => parse_integer(field, value).map(|n| Logical::Number(n as f64)).ok_or_else(|| {
+            let hint_en = field.group_char.map_or(String::new(), |g| format!(" (thousands separator \"{g}\")"));
+            not("整数", &format!("a whole number{hint_en}"))
+        }),
+        Type::Number => parse_number(field, value).map(Logical::Number).ok_or_else(|| not("数値", "a number")),
+        Type::Boolean => {
+            if field.true_values.iter().any(|t| t == value) {
+                Ok(Logical::Text(Cow::Borrowed("true")))
+            } else if field.false_values.iter().any(|f| f == value) {
+                Ok(Logical::Text(Cow::Borrowed("false")))
+            } else {
+                let both: Vec<&str> = field.true_values.iter().chain(&field.false_values).map(String::as_str).collect();
+                Err((
+                    "type",
+                    msg(
+                        format!("「{value}」は真偽値（{}）ではありません", both.join("、")),
+                        format!("\"{value}\" is not true or false ({})", both.join(", ")),
+                    ),
+                ))
+            }
+        }
+        Type::Date => {
+            let (parsed, how) = match &field.date_format {
+                DateFormat::Default => (iso_date(value), "YYYY-MM-DD".to_string()),
+                DateFormat::Any => {
+                    (parse_date(value), "2024-04-01 / 2024/4/1 / 2024年4月1日 / 令和6年4月1日".to_string())
+                }
+                DateFormat::Pattern(parts) => (pattern_date(parts, value), pattern_text(parts)),
+            };
+            parsed.map(Logical::Date).ok_or_else(|| {
+                (
+                    "type",
+                    msg(
+                        format!("「{value}」は実在する日付（{how}）ではありません"),
+                        format!("\"{value}\" is not a date that exists, written {how}"),
+                    ),
+                )
+            })
+        }
+        Type::Datetime => {
+            let ok = value.len() >= 19
+                && value.is_char_boundary(10)
+                && iso_date(&value[..10]).is_some()
+                && value.as_bytes()[10] == b'T'
+                && value.get(11..19).is_some_and(is_time)
+                && matches!(value.get(19..), Some("" | "Z")) | value.get(19..).is_some_and(is_offset);
+            if ok {
+                Ok(Logical::Text(Cow::Borrowed(value)))
+            } else {
+                Err(not("日時（YYYY-MM-DDThh:mm:ssZ）", "a date and time (YYYY-MM-DDThh:mm:ssZ)"))
+            }
+        }
+        Type::Time => {
+            if is_time(value) {
+                Ok(Logical::Text(Cow::Borrowed(value)))
+            } else {
+                Err(not("時刻（hh:mm:ss）", "a time (hh:mm:ss)"))
+            }
+        }
+        Type::Year => match (value.len(), value.parse::<i32>()) {
+            (4, Ok(y)) if value.bytes().all(|b| b.is_ascii_digit()) => Ok(Logical::Number(f64::from(y))),
+            _ => Err(not("年（YYYY）", "a year (YYYY)")),
+        },
+        Type::Yearmonth => {
+            let ok = value.len() == 7
+                && value.as_bytes()[4] == b'-'
+                && value[..4].bytes().all(|b| b.is_ascii_digit())
+                && value[5..]
+                    .parse::<u32>()
+                    .is_ok_and(|m| (1..=12).contains(&m) && value[5..].bytes().all(|b| b.is_ascii_digit()));
+            if ok {
+                Ok(Logical::Text(Cow::Borrowed(value)))
+            } else {
+                Err(not("年月（YYYY-MM）", "a year and month (YYYY-MM)"))
+            }
+        }
+    }
+}
+
+/// Strips what a non-bare number may carry around it (¥, 円, %, spaces).
+fn unbare<'a>(field: &Field, value: &'a str) -> &'a str {
+    if field.bare_number {
+        return value;
+    }
+    let keep = |c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == field.decimal_char;
+    let start = value.find(keep).unwrap_or(value.len());
+    let end = value.rfind(|c: char| c.is_ascii_digit() || c == field.decimal_char).map_or(start, |i| i + 1);
+    value.get(start..end.max(start)).unwrap_or("")
+}
+
+/// `s` without its group characters (borrowed when it has none, as most cells).
+fn digits_with_groups<'a>(field: &Field, s: &'a str) -> Option<Cow<'a, str>> {
+    let out = match field.group_char {
+        Some(g) if s.contains(g) => Cow::Owned(s.chars().filter(|&c| c != g).collect()),
+        _ => Cow::Borrowed(s),
+    };
+    (!out.is_empty()).then_some(out)
+}
+
+fn parse_integer(field: &Field, value: &str) -> Option<i128> {
+    let s = digits_with_groups(field, unbare(field, value))?;
+    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn parse_number(field: &Field, value: &str) -> Option<f64> {
+    if matches!(value, "NaN" | "INF" | "-INF") {
+        return value.replace("INF", "inf").parse().ok();
+    }
+    let s = digits_with_groups(field, unbare(field, value))?;
+    let s = if field.decimal_char == '.' {
+        s
+    } else {
+        Cow::Owned(s.replace('.', "\u{0}").replace(field.decimal_char, "."))
+    };
+    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let ok = !(int.is_empty() && frac.is_empty()) && digits(int) && digits(frac) && exponent_ok(exponent);
+    if !ok {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// An exponent's digits, if there is an exponent.
+fn exponent_ok(e: Option<&str>) -> bool {
+    match e {
+        None => true,
+        Some(e) => {
+            let d = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+        }
+    }
+}
+
+/// Exactly YYYY-MM-DD.
+fn iso_date(v: &str) -> Option<(i32, u32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        v.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+    };
+    real_date(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+fn pattern_date(parts: &[DatePart], v: &str) -> Option<(i32, u32, u32)> {
+    let (mut y, mut m, mut d) = (None, None, None);
+    let mut rest = v;
+    for p in parts {
+        match p {
+            DatePart::Literal(l) => rest = rest.strip_prefix(l.as_str())?,
+            part => {
+                let max = if *part == DatePart::Year { 4 } else { 2 };
+                let n = rest.bytes().take(max).take_while(u8::is_ascii_digit).count();
+                if n == 0 || (*part == DatePart::Year && n != 4) {
+                    return None;
+                }
+                let value: u32 = rest[..n].parse().ok()?;
+                match part {
+                    DatePart::Year => y = Some(value as i32),
+                    DatePart::Month => m = Some(value),
+                    _ => d = Some(value),
+                }
+                rest = &rest[n..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    real_date(y?, m?, d?)
+}
+
+fn pattern_text(parts: &[DatePart]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            DatePart::Year => "YYYY",
+            DatePart::Month => "M",
+            DatePart::Day => "D",
+            DatePart::Literal(l) => l.as_str(),
+        })
+        .collect()
+}
+
+fn is_time(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 8
+        && b[2] == b':'
+        && b[5] == b':'
+        && [0, 1, 3, 4, 6, 7].iter().all(|&i| b[i].is_ascii_digit())
+        && v[0..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && v[3..5].parse::<u32>().is_ok_and(|m| m < 60)
+        && v[6..8].parse::<u32>().is_ok_and(|s| s < 60)
+}
+
+fn is_offset(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 6 && matches!(b[0], b'+' | b'-') && b[3] == b':' && [1, 2, 4, 5].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+fn is_email(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else { return false };
+    let fine = |c: char| {
+        c.is_ascii_graphic() && !matches!(c, '@' | '(' | ')' | ',' | ';' | ':' | '<' | '>' | '[' | ']' | '"' | '\\')
+    };
+    !local.is_empty()
+        && local.chars().all(fine)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && domain.contains('.')
+        && domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+fn is_uri(v: &str) -> bool {
+    let Some((scheme, rest)) = v.split_once(':') else { return false };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && !rest.is_empty()
+        && !rest.chars().any(char::is_whitespace)
+}
+
+fn is_uuid(v: &str) -> bool {
+    let groups: Vec<&str> = v.split('-').collect();
+    groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn jp_format(f: JpFormat, v: &str) -> Result<(), Broken> {
+    let ok = match f {
+        JpFormat::PostalCode => is_postal_code(v),
+        JpFormat::Phone => is_jp_phone(v),
+        JpFormat::EraDate => parse_era_date(v).is_some(),
+    };
+    if ok {
+        return Ok(());
+    }
+    let (ja, en) = match f {
+        JpFormat::PostalCode => {
+            ("郵便番号（NNN-NNNN、半角）の形ではありません", "is not a postal code written NNN-NNNN")
+        }
+        JpFormat::Phone => ("日本の電話番号ではありません", "is not a Japanese phone number"),
+        JpFormat::EraDate => (
+            "実在する和暦の日付ではありません（例: 令和6年4月1日）",
+            "is not an era date that exists (e.g. 令和6年4月1日)",
+        ),
+    };
+    Err(("jpFormat", msg(format!("「{v}」は{ja}"), format!("\"{v}\" {en}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TestResult;
+
+    fn run(schema: &str, csv: &str) -> TestResult<Validation> {
+        let s = Schema::from_json(schema, "schema.json")?;
+        let t = Table::parse("list.csv", csv, None)?;
+        Ok(validate(&t, &s, Side::List)?)
+    }
+
+    fn rules(v: &Validation) -> Vec<(u64, String, String)> {
+        v.findings
+            .iter()
+            .filter_map(|f| match f {
+                Issue::Invalid { row, column, rule, .. } => Some((*row, column.clone(), rule.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn field(def: &str) -> TestResult<Field> {
+        Ok(Schema::from_json(&format!("{{\"fields\": [{def}]}}"), "s.json")?.fields.remove(0))
+    }
+
+    fn ok(def: &str, values: &[&str]) -> TestResult {
+        let f = field(def)?;
+        for v in values {
+            assert!(check(&f, v, false, &[String::new()], &allowed_values(&f)).is_ok(), "{def}: {v:?} should pass");
+        }
+        Ok(())
+    }
+
+    fn bad(def: &str, rule: &str, values: &[&str]) -> TestResult {
+        let f = field(def)?;
+        for v in values {
+            let broken = check(&f, v, false, &[String::new()], &allowed_values(&f)).err();
+            assert!(broken.is_some(), "{def}: {v:?} should break {rule}");
+            if let Some((r, m)) = broken {
+                assert_eq!(r, rule, "{def}: {v:?}");
+                assert!(!m.ja.is_empty() && !m.en.is_empty());
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn types() -> TestResult {
+        ok(r#"{"name": "n", "type": "integer"}"#, &["0", "-12", "+7", "1200"])?;
+        bad(r#"{"name": "n", "type": "integer"}"#, "type", &["1,200", "1.5", "abc", " 1", "１２"])?;
+        ok(r#"{"name": "n", "type": "integer", "groupChar": ","}"#, &["1,200"])?;
+        ok(r#"{"name": "n", "type": "integer", "bareNumber": false, "groupChar": ","}"#, &["¥1,200", "1200円"])?;
+        ok(r#"{"name": "n", "type": "number"}"#, &["1.5", "-0.25", "1e3", ".5", "NaN"])?;
+        bad(r#"{"name": "n", "type": "number"}"#, "type", &["1,5", "e3", "1.2.3"])?;
+        ok(r#"{"name": "n", "type": "number", "decimalChar": ",", "groupChar": "."}"#, &["1.200,50"])?;
+        ok(r#"{"name": "b", "type": "boolean"}"#, &["true", "FALSE", "1"])?;
+        bad(r#"{"name": "b", "type": "boolean"}"#, "type", &["yes", "はい"])?;
+        ok(
+            r#"{"name": "b", "type": "boolean", "trueValues": ["はい"], "falseValues": ["いいえ"]}"#,
+            &["はい", "いいえ"],
+        )?;
+        ok(r#"{"name": "t", "type": "time"}"#, &["09:30:00"])?;
+        bad(r#"{"name": "t", "type": "time"}"#, "type", &["24:00:00", "9:30"])?;
+        ok(r#"{"name": "t", "type": "datetime"}"#, &["2024-04-01T09:30:00Z", "2024-04-01T09:30:00+09:00"])?;
+        ok(r#"{"name": "y", "type": "year"}"#, &["2024"])?;
+        ok(r#"{"name": "y", "type": "yearmonth"}"#, &["2024-04"])?;
+        bad(r#"{"name": "y", "type": "yearmonth"}"#, "type", &["2024-13", "2024/04"])?;
+        Ok(())
+    }
+
+    #[test]
+    fn dates_in_each_format() -> TestResult {
+        ok(r#"{"name": "d", "type": "date"}"#, &["2024-04-01", "2024-02-29"])?;
+        bad(r#"{"name": "d", "type": "date"}"#, "type", &["2024/04/01", "2023-02-29", "2024-4-1"])?;
+        ok(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, &["2024/04/01", "2024/4/1"])?;
+        bad(r#"{"name": "d", "type": "date", "format": "%Y/%m/%d"}"#, "type", &["2024-04-01", "2024/4/31"])?;
+        ok(r#"{"name": "d", "type": "date", "format": "%Y年%m月%d日"}"#, &["2024年4月1日"])?;
+        ok(
+            r#"{"name": "d", "type": "date", "format": "any"}"#,
+            &["2024-04-01", "2024/4/1", "2024年4月1日", "令和6年4月1日"],
+        )?;
+        bad(r#"{"name": "d", "type": "date", "format": "any"}"#, "type", &["平成31年5月1日", "2024-02-30"])?;
+        Ok(())
+    }
+
+    #[test]
+    fn japanese_formats_and_era_boundaries() -> TestResult {
+        ok(r#"{"name": "z", "jpFormat": "postal-code"}"#, &["100-0001", "060-0000"])?;
+        bad(
+            r#"{"name": "z", "jpFormat": "postal-code"}"#,
+            "jpFormat",
+            &["1000001", "100-001", "１００-０００１", "〒100-0001"],
+        )?;
+        ok(
+            r#"{"name": "p", "jpFormat": "phone"}"#,
+            &["090-1234-5678", "09012345678", "03-1234-5678", "(03)1234-5678", "0120-123-456", "050-1234-5678"],
+        )?;
+        bad(
+            r#"{"name": "p", "jpFormat": "phone"}"#,
+            "jpFormat",
+            &["090-1234-567", "1234-5678", "+81-90-1234-5678", "03--1234-5678", "010-1234-5678"],
+        )?;
+        ok(
+            r#"{"name": "e", "type": "date", "format": "any", "jpFormat": "era-date"}"#,
+            &["令和6年4月1日", "平成元年1月8日", "平成31年4月30日", "令和元年5月1日"],
+        )?;
+        bad(
+            r#"{"name": "e", "jpFormat": "era-date"}"#,
+            "jpFormat",
+            &["平成31年5月1日", "令和元年4月30日", "2024年4月1日", "昭和64年1月8日"],
+        )?;
+        Ok(())
+    }
+
+    #[test]
+    fn constraints() -> TestResult {
+        ok(r#"{"name": "m", "format": "email"}"#, &["taro@example.jp", "a.b+c@x.co.jp"])?;
+        bad(
+            r#"{"name": "m", "format": "email"}"#,
+            "format",
+            &["taro@", "taro＠example.jp", "taro@example", "a b@x.jp"],
+        )?;
+        bad(r#"{"name": "s", "constraints": {"pattern": "C[0-9]{4}"}}"#, "pattern", &["C12", "c0001"])?;
+        bad(r#"{"name": "s", "constraints": {"minLength": 2}}"#, "minLength", &["山"])?;
+        ok(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, &["山田"])?;
+        bad(r#"{"name": "s", "constraints": {"maxLength": 2}}"#, "maxLength", &["山田太"])?;
+        bad(r#"{"name": "n", "type": "integer", "constraints": {"minimum": 0}}"#, "minimum", &["-1"])?;
+        bad(r#"{"name": "n", "type": "integer", "constraints": {"maximum": 100}}"#, "maximum", &["101"])?;
+        bad(r#"{"name": "d", "type": "date", "constraints": {"minimum": "2020-01-01"}}"#, "minimum", &["2019-12-31"])?;
+        ok(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, &["東京都"])?;
+        bad(r#"{"name": "e", "constraints": {"enum": ["東京都", "大阪府"]}}"#, "enum", &["京都府"])?;
+        ok(r#"{"name": "e", "type": "integer", "constraints": {"enum": [500, 1000]}}"#, &["500", "01000"])?;
+        Ok(())
+    }
+
+    #[test]
+    fn required_missing_values_unique_and_primary_key() -> TestResult {
+        let v = run(
+            r#"{"fields": [{"name": "id", "constraints": {"unique": true}}, {"name": "mail", "constraints": {"required": true}},
+                           {"name": "pts", "type": "integer"}],
+                "missingValues": ["", "-"], "primaryKey": ["id", "pts"]}"#,
+            "id,mail,pts\nC1,a@x.jp,1\nC2,-,2\nC1,c@x.jp,1\nC3,d@x.jp,-\nC4,e@x.jp\n",
+        )?;
+        assert_eq!(
+            rules(&v),
+            [(2, "mail".to_string(), "required".to_string()), (4, "pts".to_string(), "required".to_string())]
+        );
+        let dups: Vec<(&str, &[u64])> = v
+            .findings
+            .iter()
+            .filter_map(|f| match f {
+                Issue::Duplicate { rule, rows, .. } => Some((rule.as_str(), rows.as_slice())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dups, [("primaryKey", &[1, 3][..]), ("unique", &[1, 3][..])]);
+        // The key as the values' canonical text, part by part ("1" read as an integer).
+        let keys: Vec<&[String]> = v
+            .findings
+            .iter()
+            .filter_map(|f| match f {
+                Issue::Duplicate { key, .. } => Some(key.as_slice()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(keys, [&["C1".to_string(), "1".to_string()][..], &["C1".to_string()][..]]);
+        let s = &v.summary;
+        assert_eq!((s.rows, s.valid_rows, s.invalid_rows, s.malformed_rows), (5, 0, 4, 1));
+        assert_eq!(s.rows, s.valid_rows + s.invalid_rows + s.malformed_rows);
+        assert_eq!(s.rules["required"], 2);
+        assert_eq!(s.columns["mail"]["required"], 1);
+        assert_eq!(s.findings, crate::report::IssueCounts { invalid: 2, duplicate: 2, malformed: 1 });
+        Ok(())
+    }
+
+    #[test]
+    fn a_field_the_file_lacks_is_an_error_and_extra_columns_are_listed() -> TestResult {
+        let s = Schema::from_json(r#"{"fields": [{"name": "郵便番号"}]}"#, "s.json")?;
+        let t = Table::parse("list.csv", "id,zip\n1,2\n", None)?;
+        let e = validate(&t, &s, Side::List).unwrap_err();
+        assert!(
+            e.to_string().contains("list.csv: column \"郵便番号\": the schema's field \"郵便番号\" is not a column"),
+            "{e}"
+        );
+        let s = Schema::from_json(r#"{"fields": [{"name": "id"}]}"#, "s.json")?;
+        assert_eq!(validate(&t, &s, Side::List)?.summary.unknown_columns, ["zip"]);
+        Ok(())
+    }
+}

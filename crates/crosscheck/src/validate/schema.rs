@@ -1,0 +1,496 @@
+//! Validation rules: a Frictionless Data Table Schema (https://specs.frictionlessdata.io/table-schema/),
+//! read into checked rules. A schema that is itself wrong is an error naming the field and the
+//! property.
+//!
+//! Supported: `fields` (name, type, format, constraints: required, unique, pattern, minLength,
+//! maxLength, minimum, maximum, enum; number options decimalChar, groupChar, bareNumber; boolean
+//! trueValues/falseValues), `missingValues`, `primaryKey`. Types: string (formats default, email,
+//! uri, uuid), integer, number, boolean, date (default, any, or a pattern such as %Y/%m/%d),
+//! datetime, time, year, yearmonth, any.
+//!
+//! Japanese formats are a field property of their own, `jpFormat`, which other Table Schema tools
+//! ignore (fields may carry extra properties), so the schema stays valid: `postal-code`
+//! (NNN-NNNN), `phone` (a Japanese phone number), `era-date` (令和6年4月1日 — a date that exists
+//! in that era). A `date` field with format `any` reads 2024-04-01, 2024/4/1, 2024年4月1日 and era
+//! dates alike.
+
+use crate::error::{Error, ErrorKind, Result};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Type {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    Datetime,
+    Time,
+    Year,
+    Yearmonth,
+    Any,
+}
+
+/// How a date field's values must be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateFormat {
+    /// YYYY-MM-DD.
+    Default,
+    /// Any spelling crosscheck reads: 2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日, ….
+    Any,
+    /// A strptime-like pattern: %Y, %m, %d and literal text.
+    Pattern(Vec<DatePart>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatePart {
+    Year,
+    Month,
+    Day,
+    Literal(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StringFormat {
+    Default,
+    Email,
+    Uri,
+    Uuid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JpFormat {
+    PostalCode,
+    Phone,
+    EraDate,
+}
+
+/// A bound for minimum/maximum, in the field's own terms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bound {
+    Number(f64),
+    Date((i32, u32, u32)),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub kind: Type,
+    pub string_format: StringFormat,
+    pub date_format: DateFormat,
+    pub jp_format: Option<JpFormat>,
+    pub decimal_char: char,
+    pub group_char: Option<char>,
+    pub bare_number: bool,
+    pub true_values: Vec<String>,
+    pub false_values: Vec<String>,
+    pub required: bool,
+    pub unique: bool,
+    pub pattern: Option<Pattern>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub minimum: Option<(String, Bound)>,
+    pub maximum: Option<(String, Bound)>,
+    pub enumeration: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schema {
+    pub fields: Vec<Field>,
+    pub missing_values: Vec<String>,
+    pub primary_key: Vec<String>,
+}
+
+/// A `pattern` constraint: the text as written, and the regex anchored to the whole value (as
+/// Table Schema patterns are).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub source: String,
+    regex: regex_lite::Regex,
+}
+
+impl Pattern {
+    pub fn matches(&self, value: &str) -> bool {
+        self.regex.is_match(value)
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+const TYPES: [(&str, Type); 10] = [
+    ("string", Type::String),
+    ("integer", Type::Integer),
+    ("number", Type::Number),
+    ("boolean", Type::Boolean),
+    ("date", Type::Date),
+    ("datetime", Type::Datetime),
+    ("time", Type::Time),
+    ("year", Type::Year),
+    ("yearmonth", Type::Yearmonth),
+    ("any", Type::Any),
+];
+
+impl Type {
+    pub fn name(self) -> &'static str {
+        TYPES.iter().find(|(_, t)| *t == self).map_or("any", |(n, _)| n)
+    }
+}
+
+/// Where in the schema a problem is, for the error message.
+struct At<'a> {
+    file: &'a str,
+    field: Option<(usize, &'a str)>,
+}
+
+impl At<'_> {
+    fn error(&self, property: &str, message: impl std::fmt::Display) -> Error {
+        let place = match self.field {
+            Some((i, name)) if !name.is_empty() => format!("field {} (\"{name}\"), {property}", i + 1),
+            Some((i, _)) => format!("field {}, {property}", i + 1),
+            None => property.to_string(),
+        };
+        Error::new(ErrorKind::Schema, format!("{place}: {message}"))
+            .in_file(self.file)
+            .hint("fix the schema; see the Table Schema section of the README")
+    }
+}
+
+impl Schema {
+    /// Read a Table Schema from JSON text; `file` names it in errors.
+    #[cfg(test)]
+    pub fn from_json(text: &str, file: &str) -> Result<Schema> {
+        let value: Value = serde_json::from_str(text.trim_start_matches('\u{FEFF}')).map_err(|e| {
+            Error::new(ErrorKind::Schema, format!("not valid JSON: {e}"))
+                .in_file(file)
+                .at_line(e.line() as u64)
+                .hint("the schema must be one JSON object with a \"fields\" list")
+        })?;
+        Schema::from_value(&value, file)
+    }
+
+    pub fn from_value(value: &Value, file: &str) -> Result<Schema> {
+        let top = At { file, field: None };
+        let obj = value.as_object().ok_or_else(|| top.error("schema", "must be a JSON object"))?;
+        let fields = obj
+            .get("fields")
+            .and_then(Value::as_array)
+            .ok_or_else(|| top.error("fields", "is missing or not a list of field descriptors"))?;
+        if fields.is_empty() {
+            return Err(top.error("fields", "is empty: describe at least one column"));
+        }
+        let missing_values = match obj.get("missingValues") {
+            None => vec![String::new()],
+            Some(v) => strings(v).ok_or_else(|| top.error("missingValues", "must be a list of strings"))?,
+        };
+        let mut parsed: Vec<Field> = Vec::with_capacity(fields.len());
+        for (i, f) in fields.iter().enumerate() {
+            let field = parse_field(i, f, file)?;
+            if parsed.iter().any(|p| p.name == field.name) {
+                return Err(At { file, field: Some((i, &field.name)) }.error("name", "is used by an earlier field too"));
+            }
+            parsed.push(field);
+        }
+        let primary_key = match obj.get("primaryKey") {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(v) => strings(v).ok_or_else(|| top.error("primaryKey", "must be a field name or a list of names"))?,
+        };
+        for k in &primary_key {
+            if !parsed.iter().any(|f| &f.name == k) {
+                return Err(top.error("primaryKey", format!("names \"{k}\", which is not a field")));
+            }
+        }
+        if obj.contains_key("foreignKeys") {
+            return Err(top.error("foreignKeys", "is not supported: one file is validated at a time"));
+        }
+        Ok(Schema { fields: parsed, missing_values, primary_key })
+    }
+}
+
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
+}
+
+fn parse_field(i: usize, value: &Value, file: &str) -> Result<Field> {
+    let unnamed = At { file, field: Some((i, "")) };
+    let obj: &Map<String, Value> =
+        value.as_object().ok_or_else(|| unnamed.error("descriptor", "must be a JSON object"))?;
+    let name = match obj.get("name") {
+        Some(Value::String(n)) if !n.is_empty() => n.as_str(),
+        _ => return Err(unnamed.error("name", "is missing or empty")),
+    };
+    let at = At { file, field: Some((i, name)) };
+    let text = |key: &str| -> Result<Option<&str>> {
+        match obj.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(at.error(key, "must be a string")),
+        }
+    };
+    let kind = match text("type")? {
+        None => Type::String,
+        Some(t) => TYPES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k).ok_or_else(|| {
+            let known: Vec<&str> = TYPES.iter().map(|(n, _)| *n).collect();
+            at.error("type", format!("\"{t}\" is not supported (use one of: {})", known.join(", ")))
+        })?,
+    };
+    let format = text("format")?.filter(|f| *f != "default");
+    let mut string_format = StringFormat::Default;
+    let mut date_format = DateFormat::Default;
+    match (kind, format) {
+        (_, None) => {}
+        (Type::String, Some("email")) => string_format = StringFormat::Email,
+        (Type::String, Some("uri")) => string_format = StringFormat::Uri,
+        (Type::String, Some("uuid")) => string_format = StringFormat::Uuid,
+        (Type::Date, Some("any")) => date_format = DateFormat::Any,
+        (Type::Date, Some(p)) if p.contains('%') => date_format = DateFormat::Pattern(date_pattern(p, &at)?),
+        (_, Some("any")) if kind != Type::String => {}
+        (_, Some(f)) => return Err(at.error("format", format!("\"{f}\" is not a format of type {}", kind.name()))),
+    }
+    let jp_format = match text("jpFormat")? {
+        None => None,
+        Some("postal-code") => Some(JpFormat::PostalCode),
+        Some("phone") => Some(JpFormat::Phone),
+        Some("era-date") => Some(JpFormat::EraDate),
+        Some(f) => return Err(at.error("jpFormat", format!("\"{f}\" is unknown (use postal-code, phone or era-date)"))),
+    };
+    let one_char = |key: &str, default: Option<char>| -> Result<Option<char>> {
+        match text(key)? {
+            None => Ok(default),
+            Some(s) if s.chars().count() == 1 => Ok(s.chars().next()),
+            Some(_) => Err(at.error(key, "must be exactly one character")),
+        }
+    };
+    let decimal_char = one_char("decimalChar", Some('.'))?.unwrap_or('.');
+    let group_char = one_char("groupChar", None)?;
+    let bare_number = match obj.get("bareNumber") {
+        None => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(at.error("bareNumber", "must be true or false")),
+    };
+    let list = |key: &str, default: &[&str]| -> Result<Vec<String>> {
+        match obj.get(key) {
+            None => Ok(default.iter().map(|s| s.to_string()).collect()),
+            Some(v) => strings(v).ok_or_else(|| at.error(key, "must be a list of strings")),
+        }
+    };
+    let true_values = list("trueValues", &["true", "True", "TRUE", "1"])?;
+    let false_values = list("falseValues", &["false", "False", "FALSE", "0"])?;
+
+    let empty = Map::new();
+    let constraints = match obj.get("constraints") {
+        None => &empty,
+        Some(Value::Object(c)) => c,
+        Some(_) => return Err(at.error("constraints", "must be a JSON object")),
+    };
+    let flag = |key: &str| -> Result<bool> {
+        match constraints.get(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(at.error(&format!("constraints.{key}"), "must be true or false")),
+        }
+    };
+    let length = |key: &str| -> Result<Option<usize>> {
+        match constraints.get(key) {
+            None => Ok(None),
+            Some(v) => v.as_u64().map(|n| Some(n as usize)).ok_or_else(|| {
+                at.error(&format!("constraints.{key}"), "must be a whole number of characters (0 or more)")
+            }),
+        }
+    };
+    let pattern = match constraints.get("pattern") {
+        None => None,
+        Some(Value::String(p)) => {
+            let regex = regex_lite::Regex::new(&format!("^(?:{p})$"))
+                .map_err(|e| at.error("constraints.pattern", format!("is not a valid regular expression: {e}")))?;
+            Some(Pattern { source: p.clone(), regex })
+        }
+        Some(_) => return Err(at.error("constraints.pattern", "must be a string")),
+    };
+    let bound = |key: &str| -> Result<Option<(String, Bound)>> {
+        let Some(v) = constraints.get(key) else { return Ok(None) };
+        let shown = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let parsed = match kind {
+            Type::Integer | Type::Number | Type::Year => match v {
+                Value::Number(n) => n.as_f64().map(Bound::Number),
+                Value::String(s) => s.trim().parse().ok().map(Bound::Number),
+                _ => None,
+            },
+            Type::Date => v.as_str().and_then(crate::value::date::parse_date).map(Bound::Date),
+            _ => return Err(at.error(&format!("constraints.{key}"), format!("does not apply to type {}", kind.name()))),
+        };
+        let what = if kind == Type::Date { "a date such as \"2024-04-01\"" } else { "a number" };
+        parsed
+            .map(|b| Some((shown, b)))
+            .ok_or_else(|| at.error(&format!("constraints.{key}"), format!("must be {what}")))
+    };
+    let enumeration = match constraints.get("enum") {
+        None => None,
+        Some(Value::Array(items)) if !items.is_empty() => Some(
+            items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| at.error("constraints.enum", "must list strings, numbers or true/false"))?,
+        ),
+        Some(_) => return Err(at.error("constraints.enum", "must be a non-empty list")),
+    };
+    let field = Field {
+        name: name.to_string(),
+        kind,
+        string_format,
+        date_format,
+        jp_format,
+        decimal_char,
+        group_char,
+        bare_number,
+        true_values,
+        false_values,
+        required: flag("required")?,
+        unique: flag("unique")?,
+        pattern,
+        min_length: length("minLength")?,
+        max_length: length("maxLength")?,
+        minimum: bound("minimum")?,
+        maximum: bound("maximum")?,
+        enumeration,
+    };
+    if let (Some(min), Some(max)) = (field.min_length, field.max_length) {
+        if min > max {
+            return Err(at.error("constraints", format!("minLength {min} is more than maxLength {max}")));
+        }
+    }
+    Ok(field)
+}
+
+/// `%Y/%m/%d`, `%Y年%m月%d日`, `%d.%m.%Y` …: the strptime directives a date needs.
+fn date_pattern(p: &str, at: &At) -> Result<Vec<DatePart>> {
+    let mut parts = Vec::new();
+    let mut literal = String::new();
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            literal.push(c);
+            continue;
+        }
+        let part = match chars.next() {
+            Some('Y') => DatePart::Year,
+            Some('m') => DatePart::Month,
+            Some('d') => DatePart::Day,
+            Some('%') => {
+                literal.push('%');
+                continue;
+            }
+            Some(other) => {
+                return Err(at.error("format", format!("%{other} is not supported in a date pattern (use %Y, %m, %d)")))
+            }
+            None => return Err(at.error("format", "ends with a lone %")),
+        };
+        if !literal.is_empty() {
+            parts.push(DatePart::Literal(std::mem::take(&mut literal)));
+        }
+        parts.push(part);
+    }
+    if !literal.is_empty() {
+        parts.push(DatePart::Literal(literal));
+    }
+    for needed in [DatePart::Year, DatePart::Month, DatePart::Day] {
+        if !parts.contains(&needed) {
+            return Err(at.error("format", "a date pattern needs %Y, %m and %d"));
+        }
+    }
+    Ok(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TestResult;
+
+    fn schema(text: &str) -> Result<Schema> {
+        Schema::from_json(text, "schema.json")
+    }
+
+    #[test]
+    fn reads_fields_constraints_and_keys() -> TestResult {
+        let s = schema(
+            r#"{"fields": [
+                {"name": "id", "type": "string", "constraints": {"required": true, "pattern": "C[0-9]{4}"}},
+                {"name": "points", "type": "integer", "groupChar": ",", "constraints": {"minimum": 0, "maximum": "100000"}},
+                {"name": "since", "type": "date", "format": "%Y/%m/%d", "constraints": {"minimum": "2000-01-01"}},
+                {"name": "zip", "jpFormat": "postal-code", "x-note": "extra properties are fine"}
+              ], "primaryKey": "id", "missingValues": ["", "-"]}"#,
+        )?;
+        assert_eq!(s.fields.len(), 4);
+        let pattern = s.fields[0].pattern.as_ref().ok_or("no pattern")?;
+        assert!(pattern.matches("C0001"));
+        assert!(!pattern.matches("xC0001"), "anchored");
+        assert_eq!(s.fields[1].group_char, Some(','));
+        assert_eq!(s.fields[1].maximum, Some(("100000".into(), Bound::Number(100000.0))));
+        assert_eq!(
+            s.fields[2].date_format,
+            DateFormat::Pattern(vec![
+                DatePart::Year,
+                DatePart::Literal("/".into()),
+                DatePart::Month,
+                DatePart::Literal("/".into()),
+                DatePart::Day
+            ])
+        );
+        assert_eq!(s.fields[3].jp_format, Some(JpFormat::PostalCode));
+        assert_eq!(s.primary_key, ["id"]);
+        assert_eq!(s.missing_values, ["", "-"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_wrong_schema_names_the_field_and_the_problem() {
+        let cases = [
+            (r#"{"fields": []}"#, "fields: is empty"),
+            (r#"{"fields": [{"type": "string"}]}"#, "field 1, name: is missing"),
+            (r#"{"fields": [{"name": "a", "type": "text"}]}"#, r#"field 1 ("a"), type: "text" is not supported"#),
+            (
+                r#"{"fields": [{"name": "a", "type": "integer", "constraints": {"minimum": "x"}}]}"#,
+                "constraints.minimum: must be a number",
+            ),
+            (
+                r#"{"fields": [{"name": "a", "constraints": {"pattern": "("}}]}"#,
+                "constraints.pattern: is not a valid regular expression",
+            ),
+            (
+                r#"{"fields": [{"name": "a", "constraints": {"minLength": -1}}]}"#,
+                "constraints.minLength: must be a whole number",
+            ),
+            (r#"{"fields": [{"name": "a", "type": "date", "format": "%Y-%q"}]}"#, "%q is not supported"),
+            (r#"{"fields": [{"name": "a", "jpFormat": "zip"}]}"#, r#"jpFormat: "zip" is unknown"#),
+            (r#"{"fields": [{"name": "a"}, {"name": "a"}]}"#, r#"field 2 ("a"), name: is used by an earlier field"#),
+            (r#"{"fields": [{"name": "a"}], "primaryKey": ["b"]}"#, r#"primaryKey: names "b""#),
+            (
+                r#"{"fields": [{"name": "a", "constraints": {"required": "yes"}}]}"#,
+                "constraints.required: must be true or false",
+            ),
+        ];
+        for (text, expected) in cases {
+            let e = schema(text).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Schema);
+            assert!(e.to_string().contains(expected), "{text}\n→ {e}");
+            assert!(e.to_string().starts_with("schema.json: "), "{e}");
+        }
+        let e = schema("{\"fields\": [\n  {\"name\": }]}").unwrap_err();
+        assert_eq!(e.line, Some(2));
+    }
+}
