@@ -246,8 +246,9 @@ function renderSlot(side) {
   box.append(dl);
 
   if (input.renamed_columns?.length) {
-    const items = input.renamed_columns.map((r) => t('info.renamedItem', { column: r.column, was: r.was || t('info.empty') }));
-    box.append(h('p', { class: 'note', text: t('info.renamed', { list: items.join('、') }) }));
+    // A rename is {column: its 1-based position, from: the name in the file, to: the name used}.
+    const items = input.renamed_columns.map((r) => t('info.renamedItem', { column: r.to, was: r.from || t('info.empty') }));
+    box.append(h('p', { class: 'note', 'data-testid': `${side}-renamed`, text: t('info.renamed', { list: items.join('、') }) }));
   }
   if (info.malformed.length) {
     const ul = h('ul', { class: 'malformed-list', 'data-testid': `${side}-malformed-list` });
