@@ -9,32 +9,10 @@ import { t, num, bytesText, setLang, defaultLang, getLang, onLangChange, progres
 import { FindingsView, fillFindingRow, describe, keyText, rowsToShow, detailBody } from './findings-view.js';
 import { download, saveOptions, readOptionsFile, buildReceipt, receiptFilename } from './exports.js';
 import { initValidateTab } from './validate-tab.js';
+import { h, $ } from './dom.js';
+import { KINDS, STEPS, ENCODINGS, ENCODING_LABELS, DELIMITERS, NOUNS, SIDES } from './vocabulary.js';
 
-const KINDS = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
-const STEPS = ['nfkc', 'trim', 'collapse_spaces', 'remove_spaces', 'lowercase', 'katakana', 'digits_only', 'integer', 'number', 'date'];
-const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'cp932', 'euc-jp'];
-const ENCODING_LABELS = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', cp932: 'CP932 (Shift_JIS)', 'euc-jp': 'EUC-JP' };
-const DELIMITERS = ['auto', ',', '\t', ';', '|'];
-const SIDES = ['source', 'list'];
 const RECEIPT_FINDINGS = 200;
-// Roles / kinds that name the thing a cross-wired value is ("this e-mail belongs to …").
-const NOUNS = ['email', 'phone', 'name', 'kana', 'postal', 'address'];
-
-const $ = (id) => document.getElementById(id);
-
-/** createElement with text and attributes; never parses HTML. */
-function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'text') el.textContent = String(v);
-    else if (k === 'class') el.className = v;
-    else if (v === true) el.setAttribute(k, '');
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
 
 const clone = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
 const delimiterText = (d) => (d === '\t' ? t('opt.tab') : d);

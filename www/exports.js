@@ -3,17 +3,14 @@
 
 import { t, num } from './i18n.js';
 import { describe, keyText, rowsText } from './findings-view.js';
-
-const KINDS = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
+import { h as hPage, elementsIn } from './dom.js';
+import { KINDS } from './vocabulary.js';
 
 /** Save `data` (Uint8Array, string or Blob) as `filename` through a temporary <a download>. */
 export function download(data, filename, mime) {
   const blob = data instanceof Blob ? data : new Blob([data], { type: mime });
   const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
+  const a = hPage('a', { href: url, download: filename, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();
@@ -155,18 +152,7 @@ pre { white-space: pre-wrap; word-break: break-all; border: 1px solid #bbb; padd
  */
 export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Date() }) {
   const doc = document.implementation.createHTMLDocument(`crosscheck — ${t('receipt.title')}`);
-  const h = (tag, props, ...children) => {
-    const el = doc.createElement(tag);
-    if (props) {
-      for (const [k, v] of Object.entries(props)) {
-        if (k === 'text') el.textContent = v;
-        else if (k === 'class') el.className = v;
-        else el.setAttribute(k, v);
-      }
-    }
-    for (const c of children) if (c) el.append(c);
-    return el;
-  };
+  const h = elementsIn(doc);
   const table = (head, rows, cls) =>
     h(
       'table',
@@ -197,8 +183,8 @@ export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Da
     h(
       'p',
       { class: 'meta' },
-      doc.createTextNode(`${t('receipt.tool')}: ${report.tool.name} ${report.tool.version} · `),
-      doc.createTextNode(`${t('receipt.created')}: ${localTime(now)}`),
+      `${t('receipt.tool')}: ${report.tool.name} ${report.tool.version} · `,
+      `${t('receipt.created')}: ${localTime(now)}`,
     ),
   );
 
