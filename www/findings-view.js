@@ -291,12 +291,11 @@ export function describe(f, ctx) {
     case 'shifted': {
       const n = Math.abs(f.offset);
       const [from, to] = f.list_rows;
-      const main = t('desc.shifted', {
+      const main = t(n === 1 ? 'desc.shiftedOne' : 'desc.shifted', {
         column: f.list_column || f.column,
         from: num(from),
         to: num(to),
         n: num(n),
-        rowWord: n === 1 ? 'row' : 'rows',
       });
       return main + t(f.offset > 0 ? 'desc.shiftedDown' : 'desc.shiftedUp', { n: num(n) });
     }
