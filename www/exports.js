@@ -2,7 +2,7 @@
 // sign-off receipt. Everything is handed over as a Blob download; nothing is stored or sent.
 
 import { t, num } from './i18n.js';
-import { describe, keyText, rowsText } from './findings-view.js';
+import { describe, keyText, rowsText } from './finding-text.js';
 import { h as hPage, elementsIn } from './dom.js';
 import { KINDS } from './vocabulary.js';
 
