@@ -9,7 +9,9 @@ import { t, num, bytesText, setLang, defaultLang, getLang, onLangChange, progres
 import { VirtualList } from './virtual-list.js';
 import { describe, keyText, rowsText } from './finding-text.js';
 import { rowsToShow, detailBody, valuesElement } from './detail.js';
-import { download, saveOptions, readOptionsFile, buildReceipt, receiptFilename } from './exports.js';
+import { saveOptions, readOptionsFile } from './exports.js';
+import { download } from './download.js';
+import { buildReceipt, receiptFilename } from './receipt.js';
 import { initValidateTab } from './validate-tab.js';
 import { h, $ } from './dom.js';
 import { KINDS, STEPS, ENCODINGS, ENCODING_LABELS, DELIMITERS, NOUNS, SIDES } from './vocabulary.js';

@@ -3,7 +3,7 @@
 // stays in memory here and in the worker; every value reaches the DOM through textContent.
 
 import { t, num, bytesText, getLang, onLangChange, progressText } from './i18n.js';
-import { download } from './exports.js';
+import { download } from './download.js';
 import { h, $ } from './dom.js';
 import { ENCODINGS, DELIMITERS, VALIDATION_KINDS } from './vocabulary.js';
 
