@@ -11,6 +11,7 @@ import { describe, keyText, rowsText } from './finding-text.js';
 import { rowsToShow, detailBody, valuesElement } from './detail.js';
 import { saveOptions, readOptionsFile } from './exports.js';
 import { download } from './download.js';
+import { errorLine, retold } from './errors.js';
 import { buildReceipt, receiptFilename } from './receipt.js';
 import { initValidateTab } from './validate-tab.js';
 import { h, $ } from './dom.js';
@@ -55,11 +56,11 @@ const engine = createEngine();
 // ---------------------------------------------------------------------------------------------
 // Errors, the task queue and what is locked meanwhile.
 
+// The line errors.js reads from any error; one the browser's memory could not hold is led by
+// the page's own sentence saying what to do.
 function errorText(err) {
-  const d = err && err.detail;
-  if (d && d.kind === 'memory') return `${t('error.memory')} (${d.text || d.message})`;
-  if (d && (d.text || d.message)) return d.text || d.message;
-  return (err && err.message) || String(err);
+  const line = errorLine(err);
+  return err?.detail?.kind === 'memory' ? `${t('error.memory')} (${line})` : line;
 }
 
 function showError(err) {
@@ -329,13 +330,11 @@ async function planIfReady() {
       state.loadedOptions = null;
       state.settingsNote = '';
       await planOnce().catch(() => {});
-      const text = `${loaded.name}: ${errorText(err)}`;
-      showError(Object.assign(new Error(text), { detail: { ...(err.detail || {}), text } }));
+      showError(retold(err, `${loaded.name}: ${errorText(err)}`));
     } else if (err.detail?.kind === 'key') {
       // No key found: exactly when the user must choose one, so offer the table anyway.
       manualPlan();
-      const text = `${errorText(err)} ${t('mapping.chooseKey')}`;
-      showError(Object.assign(new Error(text), { detail: { ...err.detail, text } }));
+      showError(retold(err, `${errorText(err)} ${t('mapping.chooseKey')}`));
     } else {
       showError(err);
     }

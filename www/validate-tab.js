@@ -4,6 +4,7 @@
 
 import { t, num, bytesText, getLang, onLangChange, progressText } from './i18n.js';
 import { download } from './download.js';
+import { errorLine } from './errors.js';
 import { h, $ } from './dom.js';
 import { ENCODINGS, DELIMITERS, VALIDATION_KINDS } from './vocabulary.js';
 
@@ -13,7 +14,7 @@ export function initValidateTab(engine) {
   const state = { file: null, schema: null, examples: [], result: null, items: [], busy: false, error: null };
 
   function showError(err) {
-    state.error = err ? (err.detail && err.detail.text) || err.message || String(err) : null;
+    state.error = err ? errorLine(err) : null;
     const box = $('validate-error');
     box.hidden = !state.error;
     box.textContent = state.error || '';

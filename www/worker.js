@@ -1,7 +1,9 @@
 // The engine's worker: holds the WebAssembly core and the current run, so the page never
 // freezes and findings cross to the page in pages. Requests: {id, op, args}; replies:
-// {id, ok, result} or {id, ok: false, error}; while running, {id, progress: {stage, fraction}}.
+// {id, ok, result} or {id, ok: false, error, fatal} (error: the core's shape, errors.js); while
+// running, {id, progress: {stage, fraction}}.
 import init, * as core from './pkg/crosscheck.js';
+import { coreError } from './errors.js';
 
 let ready = null;
 let memory = null;
@@ -23,8 +25,7 @@ function sha256(bytes) {
   return crypto.subtle.digest('SHA-256', view).then(
     (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
     (err) => {
-      const text = `the browser could not compute the file's SHA-256 (${err && err.message})`;
-      throw { kind: 'internal', message: text, text };
+      throw coreError('internal', `the browser could not compute the file's SHA-256 (${err && err.message})`);
     },
   );
 }
@@ -49,10 +50,8 @@ async function intoCore(file, progress = () => {}) {
   }
   // The browser refuses to read a file that changed on disk after it was chosen (Chromium's
   // stream fails with a "network error").
-  const unreadable = () => {
-    const text = `${file.name}: the file cannot be read any more (changed or moved since it was chosen); choose it again`;
-    return { kind: 'io', message: text, text };
-  };
+  const unreadable = () =>
+    coreError('io', 'the file cannot be read any more (changed or moved since it was chosen); choose it again', { file: file.name });
   try {
     const stream = data.stream();
     // Read into one buffer, used again for every chunk ("bring your own buffer"): choosing both
@@ -241,22 +240,23 @@ const handlers = {
     if (what === 'csv') return { bytes: current.findingsCsv(), mime: 'text/csv', filename: 'crosscheck-findings.csv' };
     if (what === 'json') return { bytes: encoder.encode(current.reportJson()), mime: 'application/json', filename: 'crosscheck-report.json' };
     if (what === 'text') return { bytes: encoder.encode(current.text(lang || 'en')), mime: 'text/plain', filename: 'crosscheck-report.txt' };
-    throw { kind: 'options', message: `unknown export "${what}"`, text: `unknown export "${what}"` };
+    throw coreError('options', `unknown export "${what}"`);
   },
 };
 
 function needChecked() {
-  if (!checked) throw { kind: 'options', message: 'nothing has been validated yet', text: 'nothing has been validated yet' };
+  if (!checked) throw coreError('options', 'nothing has been validated yet');
   return checked;
 }
 
 function needRun() {
-  if (!run) throw { kind: 'options', message: 'nothing has been run yet', text: 'nothing has been run yet' };
+  if (!run) throw coreError('options', 'nothing has been run yet');
   return run;
 }
 
-// The core's errors arrive as plain objects with kind/message/text; anything else is a trap of
-// the WebAssembly machine — in practice memory running out on files too big for the browser.
+// Errors in the core's shape (errors.js) come from the core or from coreError here; anything
+// else is a trap of the WebAssembly machine — in practice memory running out on files too big
+// for the browser.
 function fromCore(err) {
   return err && typeof err === 'object' && typeof err.kind === 'string';
 }
@@ -265,9 +265,8 @@ function detail(err) {
   if (fromCore(err)) return err;
   const message = String(err && err.message ? err.message : err);
   const memory = err instanceof RangeError || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
-  return memory
-    ? { kind: 'memory', message: `the browser ran out of memory (${message})`, text: `the browser ran out of memory (${message})`, hint: 'use smaller files, or the crosscheck command' }
-    : { kind: 'internal', message, text: message };
+  // No hint: the page leads a memory error with its own sentence saying what to do.
+  return coreError(memory ? 'memory' : 'internal', memory ? `the browser ran out of memory (${message})` : message);
 }
 
 // Buffers in a result are moved to the page, not copied.
@@ -291,7 +290,7 @@ self.onmessage = async (event) => {
     }
     await ready;
     const handler = handlers[op];
-    if (!handler) throw { kind: 'options', message: `unknown request "${op}"`, text: `unknown request "${op}"` };
+    if (!handler) throw coreError('options', `unknown request "${op}"`);
     const result = await handler(args || {}, id);
     self.postMessage({ id, ok: true, result }, transferables(result));
   } catch (err) {
