@@ -4,6 +4,7 @@
 // running, {id, progress: {stage, fraction}}.
 import init, * as core from './pkg/crosscheck.js';
 import { coreError } from './errors.js';
+import { PROGRESS_WEIGHTS as W, within } from './progress-weights.js';
 
 let ready = null;
 let memory = null;
@@ -130,11 +131,11 @@ async function loadedFile(file, fileOptions = {}, progress = () => {}) {
     files.set(key, kept);
     return { file: kept.file, kept: true };
   }
-  const bytes = await intoCore(file, (f) => progress(0.3 * f));
+  const bytes = await intoCore(file, (f) => progress(within(W.file.copy, f)));
   // The browser hashes a copy on its own thread while the core reads the file.
   const hash = sha256(bytes);
   const loaded = core.LoadedFile.read(file.name, bytes, JSON.stringify(how), hash !== null,
-    (f) => progress(0.3 + 0.7 * f));
+    (f) => progress(within(W.file.parse, f)));
   if (hash !== null) {
     try {
       loaded.setSha256(await hash);
@@ -173,11 +174,11 @@ const handlers = {
     run = null;
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    // A file not read yet (or read with other options) is read first: the source is the first
-    // 30 % of the bar, the list the next 25 %, as in the core's own stages that follow.
+    // A file not read yet (or read with other options) is read first, on the bar's share the
+    // core gives its reading stages.
     const reading = [
-      (f) => tell('reading_source', 0.3 * f),
-      (f) => tell('reading_list', 0.3 + 0.25 * f),
+      (f) => tell('reading_source', within(W.run.source, f)),
+      (f) => tell('reading_list', within(W.run.list, f)),
     ];
     run = await withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
       core.reconcileLoaded(s, l, JSON.stringify(options), (progress) => self.postMessage({ id, progress })), reading);
@@ -213,10 +214,10 @@ const handlers = {
   validate: async ({ file, schemaName, schemaText, fileOptions }, id) => {
     if (checked) checked.free();
     checked = null;
-    // Copying the file in is the first 15 % of the bar; the core's reading and checking the rest.
+    // Copying the file in comes first on the bar; the core's reading and checking the rest.
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    const bytes = await intoCore(file, (f) => tell('reading', 0.15 * f));
+    const bytes = await intoCore(file, (f) => tell('reading', within(W.validate.copy, f)));
     let hash;
     try {
       hash = await sha256(bytes);
@@ -225,7 +226,7 @@ const handlers = {
       throw err;
     }
     checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined,
-      (p) => tell(p.stage, 0.15 + 0.85 * p.fraction));
+      (p) => tell(p.stage, within(W.validate.core, p.fraction)));
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),
