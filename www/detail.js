@@ -1,11 +1,11 @@
-// One finding in detail: its two values with the differing characters marked, and the rows that
-// explain it side by side (source row ⇄ list row, aligned by the mapping; for a shift, the block
-// of list rows). Drawn from what it is given; the panel's state is the caller's.
+// The detail panel: one finding, its two values with the differing characters marked, and the
+// rows that explain it side by side (source row ⇄ list row, aligned by the mapping; for a shift,
+// the block of list rows). Drawn from what it is given; which finding is chosen is the caller's.
 
 import { t, num } from './i18n.js';
-import { h } from './dom.js';
+import { h, $ } from './dom.js';
 import { appendRuns, diffChars, renderDiff } from './diff.js';
-import { rowsText } from './finding-text.js';
+import { describe, keyText, rowsText } from './finding-text.js';
 
 /** The two values of a mismatch / crosswired finding, differing characters in <mark>. Also shown
  * in the finding's row of the list. */
@@ -55,8 +55,27 @@ export function rowsToShow(f) {
   }
 }
 
+/**
+ * Draw the detail panel (#detail): hidden for no finding, else its title, its sentence and, once
+ * the rows are there, detailBody. `sel` = {finding, loading, failed (a message), data}.
+ */
+export function renderDetailPanel(sel, report, ctx) {
+  const panel = $('detail');
+  panel.hidden = !sel;
+  if (!sel) return;
+  const f = sel.finding;
+  const key = keyText(f, ctx);
+  $('detail-title').textContent = key ? t('detail.title', { kind: t(`kind.${f.kind}`), key }) : t(`kind.${f.kind}`);
+  $('detail-text').textContent = describe(f, ctx);
+  panel.dataset.kind = f.kind;
+  const box = $('detail-rows');
+  if (sel.loading) box.replaceChildren(h('p', { class: 'muted', text: t('detail.loading') }));
+  else if (sel.failed) box.replaceChildren(h('p', { class: 'inline-error', text: t('detail.rowsFailed', { message: sel.failed }) }));
+  else box.replaceChildren(detailBody(f, sel.data, report, ctx));
+}
+
 /** Values, notes and the rows for the detail panel. `data` = {rows, belongs, block}. */
-export function detailBody(f, data, report, ctx) {
+function detailBody(f, data, report, ctx) {
   const frag = document.createDocumentFragment();
   if (f.kind === 'mismatch' || f.kind === 'crosswired') frag.append(valuesElement(f, ctx));
   if (f.kind === 'duplicate') frag.append(h('p', { class: 'small', text: t('detail.allRows', { rows: rowsText(f) }) }));

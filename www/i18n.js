@@ -33,6 +33,11 @@ export function num(n) {
   return n.toLocaleString(current === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 6 });
 }
 
+/** A delimiter as shown: a tab in words, any other as itself. */
+export function delimiterText(d) {
+  return d === '\t' ? t('opt.tab') : d;
+}
+
 /** Byte sizes: 1.2 MB. */
 export function bytesText(n) {
   if (n < 1024) return `${num(n)} B`;

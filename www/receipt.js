@@ -2,7 +2,7 @@
 // counts, the options and the first findings, names and e-mail addresses masked unless asked
 // not to. Built in a detached document with dom.js's h, never from HTML text.
 
-import { t, num } from './i18n.js';
+import { t, num, delimiterText } from './i18n.js';
 import { describe, keyText, rowsText } from './finding-text.js';
 import { elementsIn } from './dom.js';
 import { KINDS } from './vocabulary.js';
@@ -63,10 +63,6 @@ function localTime(d) {
   const sign = off >= 0 ? '+' : '-';
   const zone = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (${zone})`;
-}
-
-function delimiterText(d) {
-  return d === '\t' ? t('opt.tab') : d;
 }
 
 // Valid JSON with one line per setting and per column, so the options fit on a printed page.

@@ -2,7 +2,7 @@
 // a summary by rule and column, and the findings in pages. Like the rest of the page, the file
 // stays in memory here and in the worker; every value reaches the DOM through textContent.
 
-import { t, num, bytesText, getLang, onLangChange, progressText } from './i18n.js';
+import { t, num, bytesText, delimiterText, getLang, onLangChange, progressText } from './i18n.js';
 import { download } from './download.js';
 import { errorLine } from './errors.js';
 import { h, $ } from './dom.js';
@@ -38,7 +38,7 @@ export function initValidateTab(engine) {
       select.value = keep && values.includes(keep) ? keep : values[0];
     };
     fill($('validate-encoding'), ENCODINGS, (v) => (v === 'auto' ? t('opt.auto') : v));
-    fill($('validate-delimiter'), DELIMITERS, (v) => (v === 'auto' ? t('opt.auto') : v === '\t' ? t('opt.tab') : v));
+    fill($('validate-delimiter'), DELIMITERS, (v) => (v === 'auto' ? t('opt.auto') : delimiterText(v)));
     const example = $('validate-example');
     const keep = example.value;
     example.replaceChildren(
