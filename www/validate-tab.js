@@ -11,7 +11,11 @@ import { ENCODINGS, DELIMITERS, VALIDATION_KINDS } from './vocabulary.js';
 const PAGE = 500;
 
 export function initValidateTab(engine) {
-  const state = { file: null, schema: null, examples: [], result: null, items: [], busy: false, error: null };
+  // This tab's own store, drawn from like the other tab's (state.js): the menus show it, never hold it.
+  const state = {
+    file: null, readAs: { encoding: 'auto', delimiter: 'auto' }, example: '', schema: null,
+    examples: [], result: null, items: [], busy: false, error: null,
+  };
 
   function showError(err) {
     state.error = err ? errorLine(err) : null;
@@ -21,7 +25,7 @@ export function initValidateTab(engine) {
   }
 
   function fileOptions() {
-    return { encoding: $('validate-encoding').value, delimiter: $('validate-delimiter').value };
+    return { ...state.readAs };
   }
 
   function renderControls() {
@@ -32,20 +36,18 @@ export function initValidateTab(engine) {
   }
 
   function fillSelects() {
-    const fill = (select, values, label) => {
-      const keep = select.value;
+    const fill = (select, values, value, label) => {
       select.replaceChildren(...values.map((v) => h('option', { value: v, text: label(v) })));
-      select.value = keep && values.includes(keep) ? keep : values[0];
+      select.value = value;
     };
-    fill($('validate-encoding'), ENCODINGS, (v) => (v === 'auto' ? t('opt.auto') : v));
-    fill($('validate-delimiter'), DELIMITERS, (v) => (v === 'auto' ? t('opt.auto') : delimiterText(v)));
+    fill($('validate-encoding'), ENCODINGS, state.readAs.encoding, (v) => (v === 'auto' ? t('opt.auto') : v));
+    fill($('validate-delimiter'), DELIMITERS, state.readAs.delimiter, (v) => (v === 'auto' ? t('opt.auto') : delimiterText(v)));
     const example = $('validate-example');
-    const keep = example.value;
     example.replaceChildren(
       h('option', { value: '', text: t('validate.chooseExample') }),
       ...state.examples.map((x) => h('option', { value: x.name, text: x.title })),
     );
-    example.value = keep;
+    example.value = state.example;
   }
 
   function renderSummary() {
@@ -177,10 +179,17 @@ export function initValidateTab(engine) {
     e.target.value = '';
     if (!file) return;
     state.schema = { name: file.name, text: await file.text() };
-    $('validate-example').value = '';
+    state.example = '';
+    fillSelects();
     renderControls();
   });
+  for (const what of ['encoding', 'delimiter']) {
+    $(`validate-${what}`).addEventListener('change', (e) => {
+      state.readAs[what] = e.target.value;
+    });
+  }
   $('validate-example').addEventListener('change', (e) => {
+    state.example = e.target.value;
     const x = state.examples.find((s) => s.name === e.target.value);
     state.schema = x ? { name: x.name, text: x.text } : null;
     renderControls();
