@@ -1,7 +1,6 @@
 // The page's handle on the core: starts the worker (worker.js) and turns its messages into
-// promises. In the single-file build (dist/crosscheck.html) the worker's code and the wasm are
-// inlined by tools/build.mjs as globalThis.CROSSCHECK_INLINE; served, they are files beside
-// this one.
+// promises. In dist/crosscheck.html the worker's code and the wasm are inlined by tools/build.mjs
+// as globalThis.CROSSCHECK_INLINE; served, they are files beside this one.
 
 import { coreError, EngineError } from './errors.js';
 

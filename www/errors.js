@@ -1,8 +1,8 @@
-// The one shape of an error from the engine: the core's Error as it serialises (src/error.rs,
-// handed over by src/wasm.rs js_error) — {kind, message, text, file?, line?, row?, column?, hint?},
-// `text` being the one line to show. The worker makes its own errors in this shape too
-// (coreError), and the page reads any of them in one way (errorLine); nothing here imports, so
-// the worker can use it.
+// The one shape of an engine error: the core's Error as it serialises (src/error.rs, through
+// src/wasm.rs js_error), {kind, message, text, file?, line?, row?, column?, hint?}, `text` being
+// the line to show. The worker makes its own errors in it (coreError); the page reads them here.
+
+// Nothing here imports anything: the worker bundles this file too.
 
 /** An error in the core's shape, its `text` written the way the core's Display writes it. */
 export function coreError(kind, message, { file, line, row, column, hint } = {}) {

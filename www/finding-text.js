@@ -1,8 +1,9 @@
 // The words of a finding: its sentence, where to look, its key. The one place in JS where finding
 // sentences are written (the findings list, the detail panel and the receipt all ask here); the
 // core is to write them later, so the interface stays these three functions.
-//
-// `ctx` = {sourceName, listName, fmtKey(keyParts) → text, nounOf(finding) → 'email' | … | null}.
+
+// Each takes the finding as the core serialises it and `ctx` = {sourceName, listName,
+// fmtKey(keyParts) → text, nounOf(finding) → 'email' | … | null} (result.js findingContext).
 
 import { t, num } from './i18n.js';
 

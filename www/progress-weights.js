@@ -1,7 +1,8 @@
-// How one progress bar (0 to 1) is shared out between the stages of a request, for the worker's
-// part of it. The run's shares mirror the core's own stages (src/lib.rs: the source is read up to
-// 0.3, the list up to 0.55, then the core maps, matches and compares), so that the worker's
-// reading and the core's stages meet on one bar; the core is to export them later.
+// How one progress bar (0 to 1) is shared out between the stages of the worker's requests. The
+// run's shares mirror the core's own stages (src/lib.rs), so that the worker's reading and the
+// core's stages meet on one bar; the core is to export them later.
+
+// The core reads the source up to 0.3 and the list up to 0.55, then maps, matches and compares.
 
 export const PROGRESS_WEIGHTS = {
   // A run whose files must be read first: as the core's reading_source and reading_list stages.

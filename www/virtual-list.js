@@ -1,7 +1,7 @@
 // A virtual scrolling list: only the rows in view (+ overscan) exist, over pages of items asked
 // for on demand (findings cross from the worker 200 at a time). It knows rows, not findings: the
 // caller's fillRow draws one.
-//
+
 // Why virtual: 100 000 findings as DOM rows would take seconds to build and hundreds of MB.
 
 import { t } from './i18n.js';

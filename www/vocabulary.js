@@ -1,6 +1,6 @@
-// The core's words the page lists: finding kinds, normalisation steps, encodings, delimiters.
-// Written here once for all of JS; they mirror the core (src/report.rs Finding, src/normalize.rs
-// Step::ALL, src/decode.rs, src/table.rs DELIMITERS), which is to export them through the bindings later.
+// The core's words the page lists: finding kinds, normalisation steps, encodings, delimiters,
+// written once for all of JS. They mirror the core (src/report.rs Finding, src/normalize.rs
+// Step::ALL, src/decode.rs, src/table.rs DELIMITERS), which is to export them later.
 
 /** Finding kinds, in the order the summary shows them. */
 export const KINDS = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];

@@ -1,7 +1,7 @@
-// The engine's worker: holds the WebAssembly core and the current run, so the page never
-// freezes and findings cross to the page in pages. Requests: {id, op, args}; replies:
-// {id, ok, result} or {id, ok: false, error, fatal} (error: the core's shape, errors.js); while
-// running, {id, progress: {stage, fraction}}.
+// The engine's worker: holds the WebAssembly core and the current run, so the page never freezes.
+// Requests: {id, op, args}; replies: {id, ok, result} or {id, ok: false, error (errors.js's shape),
+// fatal}; while working, {id, progress: {stage, fraction}}.
+
 import init, * as core from './pkg/crosscheck.js';
 import { coreError } from './errors.js';
 import { PROGRESS_WEIGHTS as W, within } from './progress-weights.js';
