@@ -1,6 +1,8 @@
 // Character-level difference between two cell values, for highlighting what differs.
 // Works on code points (not UTF-16 units) so that 𠮷 or an emoji is never split in half.
 
+import { h } from './dom.js';
+
 // Beyond this many DP cells (≈ two 400-character values) the middle part is simply marked as
 // changed: cells are short in practice, and a quadratic table must never stall the page.
 const LCS_LIMIT = 160000;
@@ -102,18 +104,11 @@ function runs(chars, changed) {
 
 /**
  * Append runs to `parent`: unchanged text as text nodes, changed text in <mark>.
- * Built with createElement/textContent only — cell values are personal data, never HTML.
+ * Built with h() and text nodes only — cell values are personal data, never HTML.
  */
 export function appendRuns(parent, runList) {
-  for (const r of runList) {
-    if (r.changed) {
-      const m = document.createElement('mark');
-      m.textContent = r.text;
-      parent.append(m);
-    } else {
-      parent.append(document.createTextNode(r.text));
-    }
-  }
+  // A string appended is a text node, never parsed.
+  for (const r of runList) parent.append(r.changed ? h('mark', { text: r.text }) : r.text);
 }
 
 /** Fill two elements with `a` and `b`, their differing characters marked. */

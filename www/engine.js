@@ -1,7 +1,8 @@
 // The page's handle on the core: starts the worker (worker.js) and turns its messages into
-// promises. In the single-file build (dist/crosscheck.html) the worker's code and the wasm are
-// inlined by tools/build.mjs as globalThis.CROSSCHECK_INLINE; served, they are files beside
-// this one.
+// promises. In dist/crosscheck.html the worker's code and the wasm are inlined by tools/build.mjs
+// as globalThis.CROSSCHECK_INLINE; served, they are files beside this one.
+
+import { coreError, EngineError } from './errors.js';
 
 function makeWorker() {
   const inline = globalThis.CROSSCHECK_INLINE;
@@ -31,13 +32,6 @@ function forWorker(file) {
   return { name: file.name, bytes: file.bytes instanceof Blob ? file.bytes : file.bytes.slice() };
 }
 
-export class EngineError extends Error {
-  constructor(detail) {
-    super(detail.text || detail.message);
-    this.detail = detail;
-  }
-}
-
 export function createEngine() {
   let current = null;
   let next = 1;
@@ -55,6 +49,7 @@ export function createEngine() {
       pending.delete(data.id);
       if (data.ok) waiting.resolve(data.result);
       else {
+        // data.error is in the core's shape (errors.js), whoever made it.
         // A trapped instance is dropped; the next request starts a fresh one.
         if (data.fatal) stop();
         waiting.reject(new EngineError(data.error));
@@ -62,8 +57,7 @@ export function createEngine() {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      const text = event.message || 'the engine stopped';
-      stop({ kind: 'internal', message: text, text });
+      stop(coreError('internal', event.message || 'the engine stopped'));
     };
     const ready = send(worker, 'init', { wasm });
     ready.then(started, started);

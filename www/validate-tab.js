@@ -2,33 +2,30 @@
 // a summary by rule and column, and the findings in pages. Like the rest of the page, the file
 // stays in memory here and in the worker; every value reaches the DOM through textContent.
 
-import { t, num, bytesText, getLang, onLangChange, progressText } from './i18n.js';
-import { download } from './exports.js';
+import { t, num, bytesText, delimiterText, getLang, onLangChange, progressText } from './i18n.js';
+import { download } from './download.js';
+import { errorLine } from './errors.js';
+import { h, $ } from './dom.js';
+import { ENCODINGS, DELIMITERS, VALIDATION_KINDS } from './vocabulary.js';
 
-const $ = (id) => document.getElementById(id);
 const PAGE = 500;
-const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'cp932', 'euc-jp'];
-const DELIMITERS = ['auto', ',', '\t', ';', '|'];
-
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
 
 export function initValidateTab(engine) {
-  const state = { file: null, schema: null, examples: [], result: null, items: [], busy: false, error: null };
+  // This tab's own store, drawn from like the other tab's (state.js): the menus show it, never hold it.
+  const state = {
+    file: null, readAs: { encoding: 'auto', delimiter: 'auto' }, example: '', schema: null,
+    examples: [], result: null, items: [], busy: false, error: null,
+  };
 
   function showError(err) {
-    state.error = err ? (err.detail && err.detail.text) || err.message || String(err) : null;
+    state.error = err ? errorLine(err) : null;
     const box = $('validate-error');
     box.hidden = !state.error;
     box.textContent = state.error || '';
   }
 
   function fileOptions() {
-    return { encoding: $('validate-encoding').value, delimiter: $('validate-delimiter').value };
+    return { ...state.readAs };
   }
 
   function renderControls() {
@@ -39,27 +36,18 @@ export function initValidateTab(engine) {
   }
 
   function fillSelects() {
-    const fill = (select, values, label) => {
-      const keep = select.value;
-      select.replaceChildren(...values.map((v) => {
-        const o = el('option', label(v));
-        o.value = v;
-        return o;
-      }));
-      select.value = keep && values.includes(keep) ? keep : values[0];
+    const fill = (select, values, value, label) => {
+      select.replaceChildren(...values.map((v) => h('option', { value: v, text: label(v) })));
+      select.value = value;
     };
-    fill($('validate-encoding'), ENCODINGS, (v) => (v === 'auto' ? t('opt.auto') : v));
-    fill($('validate-delimiter'), DELIMITERS, (v) => (v === 'auto' ? t('opt.auto') : v === '\t' ? t('opt.tab') : v));
+    fill($('validate-encoding'), ENCODINGS, state.readAs.encoding, (v) => (v === 'auto' ? t('opt.auto') : v));
+    fill($('validate-delimiter'), DELIMITERS, state.readAs.delimiter, (v) => (v === 'auto' ? t('opt.auto') : delimiterText(v)));
     const example = $('validate-example');
-    const keep = example.value;
-    const none = el('option', t('validate.chooseExample'));
-    none.value = '';
-    example.replaceChildren(none, ...state.examples.map((x) => {
-      const o = el('option', x.title);
-      o.value = x.name;
-      return o;
-    }));
-    example.value = keep;
+    example.replaceChildren(
+      h('option', { value: '', text: t('validate.chooseExample') }),
+      ...state.examples.map((x) => h('option', { value: x.name, text: x.title })),
+    );
+    example.value = state.example;
   }
 
   function renderSummary() {
@@ -71,17 +59,14 @@ export function initValidateTab(engine) {
     }
     $('validate-result').hidden = false;
     const s = r.report.summary;
-    for (const k of ['invalid', 'duplicate', 'malformed']) box.dataset[k] = String(s.findings[k]);
+    for (const k of VALIDATION_KINDS) box.dataset[k] = String(s.findings[k]);
     box.dataset.rows = String(s.rows);
     box.dataset.validRows = String(s.valid_rows);
     box.dataset.invalidRows = String(s.invalid_rows);
-    const cards = el('div', null, 'cards');
-    const card = (n, label, cls) => {
-      const c = el('div', null, `card ${cls || ''}`);
-      c.append(el('span', num(n), 'card-count'), el('span', label, 'card-label'));
-      return c;
-    };
-    cards.append(
+    const card = (n, label, cls) => h('div', { class: `card ${cls || ''}` },
+      h('span', { class: 'card-count', text: num(n) }),
+      h('span', { class: 'card-label', text: label }));
+    const cards = h('div', { class: 'cards' },
       card(s.rows, t('validate.rows')),
       card(s.valid_rows, t('validate.validRows')),
       card(s.invalid_rows, t('validate.invalidRows'), s.invalid_rows ? 'bad' : ''),
@@ -89,36 +74,22 @@ export function initValidateTab(engine) {
       card(s.findings.duplicate, t('validate.k.duplicate'), s.findings.duplicate ? 'bad' : ''),
       card(s.findings.malformed, t('validate.k.malformed'), s.findings.malformed ? 'bad' : ''),
     );
-    const line = el('p', t('validate.summaryLine', {
+    const line = h('p', { class: 'muted', text: t('validate.summaryLine', {
       file: r.report.input.name, encoding: r.report.input.encoding, schema: r.report.schema_name,
-    }), 'muted');
-    const tables = el('div', null, 'summary-tables');
-    const table = (caption, rows) => {
-      const wrap = el('div', null, 'table-wrap');
-      const tb = el('table', null, 'numbers');
-      tb.append(el('caption', caption));
-      const body = el('tbody');
-      for (const [a, b] of rows) {
-        const tr = el('tr');
-        tr.append(el('th', a), el('td', b));
-        body.append(tr);
-      }
-      if (!rows.length) {
-        const tr = el('tr');
-        tr.append(el('td', t('validate.none')));
-        body.append(tr);
-      }
-      tb.append(body);
-      wrap.append(tb);
-      return wrap;
-    };
-    tables.append(
+    }) });
+    const table = (caption, rows) => h('div', { class: 'table-wrap' },
+      h('table', { class: 'numbers' },
+        h('caption', { text: caption }),
+        h('tbody', null,
+          ...rows.map(([a, b]) => h('tr', null, h('th', { text: a }), h('td', { text: b }))),
+          !rows.length && h('tr', null, h('td', { text: t('validate.none') })))));
+    const tables = h('div', { class: 'summary-tables' },
       table(t('validate.byRule'), Object.entries(s.rules).map(([rule, n]) => [rule, num(n)])),
       table(t('validate.byColumn'), Object.entries(s.columns).map(([col, rules]) =>
         [col, Object.entries(rules).map(([rule, n]) => `${rule} ${num(n)}`).join(', ')])),
     );
     const parts = [line, cards, tables];
-    if (s.unknown_columns.length) parts.push(el('p', t('validate.unknown', { columns: s.unknown_columns.join(', ') }), 'muted'));
+    if (s.unknown_columns.length) parts.push(h('p', { class: 'muted', text: t('validate.unknown', { columns: s.unknown_columns.join(', ') }) }));
     box.replaceChildren(...parts);
   }
 
@@ -126,17 +97,13 @@ export function initValidateTab(engine) {
     const lang = getLang();
     const body = $('validate-rows');
     body.replaceChildren(...state.items.map((f) => {
-      const tr = el('tr');
-      tr.dataset.testid = 'validate-row';
       const message = f.kind === 'malformed' ? f.message : f.message[lang] || f.message.en;
       const where = f.kind === 'duplicate' ? f.rows.join(', ') : `${f.row} (${f.line})`;
       const column = f.kind === 'invalid' ? f.column : f.kind === 'duplicate' ? f.columns.join(' + ') : '';
       const value = f.kind === 'invalid' ? f.value : f.kind === 'duplicate' ? f.key.join(' / ') : '';
-      tr.append(
-        el('td', t(`validate.k.${f.kind}`)), el('td', where), el('td', column),
-        el('td', value, 'value-text'), el('td', f.rule || ''), el('td', message),
-      );
-      return tr;
+      return h('tr', { 'data-testid': 'validate-row' },
+        h('td', { text: t(`validate.k.${f.kind}`) }), h('td', { text: where }), h('td', { text: column }),
+        h('td', { class: 'value-text', text: value }), h('td', { text: f.rule || '' }), h('td', { text: message }));
     }));
     $('validate-more').hidden = !state.result || state.items.length >= state.result.findingCount;
   }
@@ -212,10 +179,17 @@ export function initValidateTab(engine) {
     e.target.value = '';
     if (!file) return;
     state.schema = { name: file.name, text: await file.text() };
-    $('validate-example').value = '';
+    state.example = '';
+    fillSelects();
     renderControls();
   });
+  for (const what of ['encoding', 'delimiter']) {
+    $(`validate-${what}`).addEventListener('change', (e) => {
+      state.readAs[what] = e.target.value;
+    });
+  }
   $('validate-example').addEventListener('change', (e) => {
+    state.example = e.target.value;
     const x = state.examples.find((s) => s.name === e.target.value);
     state.schema = x ? { name: x.name, text: x.text } : null;
     renderControls();

@@ -1,7 +1,10 @@
-// The engine's worker: holds the WebAssembly core and the current run, so the page never
-// freezes and findings cross to the page in pages. Requests: {id, op, args}; replies:
-// {id, ok, result} or {id, ok: false, error}; while running, {id, progress: {stage, fraction}}.
+// The engine's worker: holds the WebAssembly core and the current run, so the page never freezes.
+// Requests: {id, op, args}; replies: {id, ok, result} or {id, ok: false, error (errors.js's shape),
+// fatal}; while working, {id, progress: {stage, fraction}}.
+
 import init, * as core from './pkg/crosscheck.js';
+import { coreError } from './errors.js';
+import { PROGRESS_WEIGHTS as W, within } from './progress-weights.js';
 
 let ready = null;
 let memory = null;
@@ -23,8 +26,7 @@ function sha256(bytes) {
   return crypto.subtle.digest('SHA-256', view).then(
     (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
     (err) => {
-      const text = `the browser could not compute the file's SHA-256 (${err && err.message})`;
-      throw { kind: 'internal', message: text, text };
+      throw coreError('internal', `the browser could not compute the file's SHA-256 (${err && err.message})`);
     },
   );
 }
@@ -49,10 +51,8 @@ async function intoCore(file, progress = () => {}) {
   }
   // The browser refuses to read a file that changed on disk after it was chosen (Chromium's
   // stream fails with a "network error").
-  const unreadable = () => {
-    const text = `${file.name}: the file cannot be read any more (changed or moved since it was chosen); choose it again`;
-    return { kind: 'io', message: text, text };
-  };
+  const unreadable = () =>
+    coreError('io', 'the file cannot be read any more (changed or moved since it was chosen); choose it again', { file: file.name });
   try {
     const stream = data.stream();
     // Read into one buffer, used again for every chunk ("bring your own buffer"): choosing both
@@ -131,11 +131,11 @@ async function loadedFile(file, fileOptions = {}, progress = () => {}) {
     files.set(key, kept);
     return { file: kept.file, kept: true };
   }
-  const bytes = await intoCore(file, (f) => progress(0.3 * f));
+  const bytes = await intoCore(file, (f) => progress(within(W.file.copy, f)));
   // The browser hashes a copy on its own thread while the core reads the file.
   const hash = sha256(bytes);
   const loaded = core.LoadedFile.read(file.name, bytes, JSON.stringify(how), hash !== null,
-    (f) => progress(0.3 + 0.7 * f));
+    (f) => progress(within(W.file.parse, f)));
   if (hash !== null) {
     try {
       loaded.setSha256(await hash);
@@ -174,11 +174,11 @@ const handlers = {
     run = null;
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    // A file not read yet (or read with other options) is read first: the source is the first
-    // 30 % of the bar, the list the next 25 %, as in the core's own stages that follow.
+    // A file not read yet (or read with other options) is read first, on the bar's share the
+    // core gives its reading stages.
     const reading = [
-      (f) => tell('reading_source', 0.3 * f),
-      (f) => tell('reading_list', 0.3 + 0.25 * f),
+      (f) => tell('reading_source', within(W.run.source, f)),
+      (f) => tell('reading_list', within(W.run.list, f)),
     ];
     run = await withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
       core.reconcileLoaded(s, l, JSON.stringify(options), (progress) => self.postMessage({ id, progress })), reading);
@@ -214,10 +214,10 @@ const handlers = {
   validate: async ({ file, schemaName, schemaText, fileOptions }, id) => {
     if (checked) checked.free();
     checked = null;
-    // Copying the file in is the first 15 % of the bar; the core's reading and checking the rest.
+    // Copying the file in comes first on the bar; the core's reading and checking the rest.
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    const bytes = await intoCore(file, (f) => tell('reading', 0.15 * f));
+    const bytes = await intoCore(file, (f) => tell('reading', within(W.validate.copy, f)));
     let hash;
     try {
       hash = await sha256(bytes);
@@ -226,7 +226,7 @@ const handlers = {
       throw err;
     }
     checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined,
-      (p) => tell(p.stage, 0.15 + 0.85 * p.fraction));
+      (p) => tell(p.stage, within(W.validate.core, p.fraction)));
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),
@@ -241,22 +241,23 @@ const handlers = {
     if (what === 'csv') return { bytes: current.findingsCsv(), mime: 'text/csv', filename: 'crosscheck-findings.csv' };
     if (what === 'json') return { bytes: encoder.encode(current.reportJson()), mime: 'application/json', filename: 'crosscheck-report.json' };
     if (what === 'text') return { bytes: encoder.encode(current.text(lang || 'en')), mime: 'text/plain', filename: 'crosscheck-report.txt' };
-    throw { kind: 'options', message: `unknown export "${what}"`, text: `unknown export "${what}"` };
+    throw coreError('options', `unknown export "${what}"`);
   },
 };
 
 function needChecked() {
-  if (!checked) throw { kind: 'options', message: 'nothing has been validated yet', text: 'nothing has been validated yet' };
+  if (!checked) throw coreError('options', 'nothing has been validated yet');
   return checked;
 }
 
 function needRun() {
-  if (!run) throw { kind: 'options', message: 'nothing has been run yet', text: 'nothing has been run yet' };
+  if (!run) throw coreError('options', 'nothing has been run yet');
   return run;
 }
 
-// The core's errors arrive as plain objects with kind/message/text; anything else is a trap of
-// the WebAssembly machine — in practice memory running out on files too big for the browser.
+// Errors in the core's shape (errors.js) come from the core or from coreError here; anything
+// else is a trap of the WebAssembly machine — in practice memory running out on files too big
+// for the browser.
 function fromCore(err) {
   return err && typeof err === 'object' && typeof err.kind === 'string';
 }
@@ -265,9 +266,8 @@ function detail(err) {
   if (fromCore(err)) return err;
   const message = String(err && err.message ? err.message : err);
   const memory = err instanceof RangeError || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
-  return memory
-    ? { kind: 'memory', message: `the browser ran out of memory (${message})`, text: `the browser ran out of memory (${message})`, hint: 'use smaller files, or the crosscheck command' }
-    : { kind: 'internal', message, text: message };
+  // No hint: the page leads a memory error with its own sentence saying what to do.
+  return coreError(memory ? 'memory' : 'internal', memory ? `the browser ran out of memory (${message})` : message);
 }
 
 // Buffers in a result are moved to the page, not copied.
@@ -291,7 +291,7 @@ self.onmessage = async (event) => {
     }
     await ready;
     const handler = handlers[op];
-    if (!handler) throw { kind: 'options', message: `unknown request "${op}"`, text: `unknown request "${op}"` };
+    if (!handler) throw coreError('options', `unknown request "${op}"`);
     const result = await handler(args || {}, id);
     self.postMessage({ id, ok: true, result }, transferables(result));
   } catch (err) {

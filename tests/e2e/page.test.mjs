@@ -195,6 +195,26 @@ test('a file changed on disk after it was chosen is refused, naming it', async (
   await context.close();
 });
 
+test('a renamed header cell is shown with the name it had in the file', async () => {
+  // An empty header cell and a repeated one: the core renames them (column_3, email (2)) and
+  // says what each was; the note must show that, not "(empty)" for every one.
+  const dir = join(artifacts, 'renamed');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'customers.csv');
+  writeFileSync(path, 'customer_id,email,,email\nC1,taro@example.jp,x,t2@example.jp\nC2,hanako@example.jp,y,h2@example.jp\n');
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('source-file').setInputFiles(path);
+  const note = page.getByTestId('source-renamed');
+  await note.waitFor();
+  const text = await note.innerText();
+  assert.match(text, /email \(2\) \(was “email”\)/);
+  assert.match(text, /column_3 \(was “\(empty\)”\)/);
+  await page.getByTestId('lang').selectOption('ja');
+  assert.match(await note.innerText(), /email \(2\)（元は「email」）/);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a big chosen file shows how far it has been read', async () => {
   // ~30 MB: read in several slices and parsed in several blocks, each told to the page.
   const dir = join(artifacts, 'big');

@@ -1,0 +1,198 @@
+// 1. Files: the two slots. Choosing (or dropping) a file, how to read it (encoding, delimiter),
+// reading and inspecting it in the worker, and drawing the slot: facts, notes, a preview.
+
+import { state, engine, emptySlot, fileOptions } from './state.js';
+import { h, $ } from './dom.js';
+import { t, num, bytesText, delimiterText } from './i18n.js';
+import { ENCODINGS, ENCODING_LABELS, DELIMITERS, SIDES } from './vocabulary.js';
+import { enqueue } from './locks.js';
+import { showError, clearError, errorText } from './error-box.js';
+import { clearPlan, planIfReady } from './mapping.js';
+import { resetResult } from './result.js';
+
+const encodingText = (v) => ENCODING_LABELS[v] || v;
+
+// A loaded settings file may name a value (an alias such as "shift_jis") the list lacks: it is
+// offered too, as it is.
+function fillSelect(select, values, value, label) {
+  const all = values.includes(value) ? values : [...values, value];
+  select.replaceChildren(...all.map((v) => h('option', { value: v, text: values.includes(v) ? label(v) : v })));
+  select.value = value;
+}
+
+/** The encoding and delimiter menus of both slots, set to state.readAs. */
+export function renderReadAs() {
+  for (const side of SIDES) {
+    const how = state.readAs[side];
+    fillSelect($(`${side}-encoding`), ENCODINGS, how.encoding, (v) => (v === 'auto' ? t('opt.auto') : encodingText(v)));
+    fillSelect($(`${side}-delimiter`), DELIMITERS, how.delimiter, (v) => (v === 'auto' ? t('opt.auto') : delimiterText(v)));
+  }
+}
+
+function chooseFile(side, fileObj) {
+  if (!fileObj) return;
+  // The File itself, not its bytes: the worker reads it from disk into WebAssembly memory when
+  // it is needed, so a big file is not held in the page as well. Nothing is written anywhere.
+  enqueue(async () => {
+    state.slots[side] = { ...emptySlot(), file: { name: fileObj.name, bytes: fileObj } };
+    await readAgain(side);
+  });
+}
+
+// The file in `side` read (again) as chosen: what was planned and run on it goes.
+async function readAgain(side) {
+  clearError();
+  clearPlan();
+  resetResult();
+  await inspectSide(side);
+  await planIfReady();
+}
+
+export async function inspectSide(side) {
+  const slot = state.slots[side];
+  if (!slot.file) return;
+  Object.assign(slot, { info: null, error: null, loading: true, read: 0 });
+  renderSlot(side);
+  try {
+    slot.info = await engine.inspect(slot.file.name, slot.file.bytes, fileOptions(side), (p) => showReading(side, p.fraction));
+  } catch (err) {
+    slot.error = err;
+    showError(err);
+  } finally {
+    slot.loading = false;
+    renderSlot(side);
+  }
+}
+
+/** How far the worker has read a chosen file (a big one takes a second or more); kept, so that
+ * the slot drawn again meanwhile (another language) goes on from there. */
+function showReading(side, fraction) {
+  state.slots[side].read = fraction;
+  const bar = document.querySelector(`[data-testid="${side}-reading"]`);
+  if (bar) bar.value = fraction;
+}
+
+export function renderSlot(side) {
+  const slot = state.slots[side];
+  const box = $(`${side}-info`);
+  box.closest('.slot').classList.toggle('loaded', Boolean(slot.info));
+  box.replaceChildren();
+  if (!slot.file) return;
+  if (slot.loading) {
+    const reading = t('slot.reading', { name: slot.file.name });
+    box.append(
+      h('p', { class: 'muted', text: reading }),
+      h('progress', { max: '1', value: String(slot.read || 0), 'aria-label': reading, 'data-testid': `${side}-reading` }),
+    );
+    return;
+  }
+  if (slot.error) {
+    box.append(h('p', { class: 'inline-error', text: `${t('slot.failed', { name: slot.file.name })} ${errorText(slot.error)}` }));
+    return;
+  }
+  if (slot.info) box.append(...slotInfo(side, slot.info));
+}
+
+// What the inspection found: facts, renamed headers, unreadable records, the first rows.
+function slotInfo(side, info) {
+  const input = info.input;
+  const opts = fileOptions(side);
+  const shown = (chosen, value, fmt) => (chosen === 'auto' ? t('info.detected', { value: fmt(value) }) : fmt(value));
+  const facts = [
+    ['file', 'info.file', input.name],
+    ['size', 'info.size', bytesText(input.bytes)],
+    ['encoding', 'info.encoding', shown(opts.encoding, input.encoding, encodingText)],
+    ['delimiter', 'info.delimiter', shown(opts.delimiter, input.delimiter, delimiterText)],
+    ['rows', 'info.rows', num(input.rows)],
+    ['columns', 'info.columns', num(input.columns.length)],
+    ['malformed', 'info.malformed', num(info.malformed.length)],
+  ];
+  if (input.blank_records) facts.push(['blank', 'info.blank', num(input.blank_records)]);
+  const parts = [h('dl', { class: 'facts' }, ...facts.map(([field, label, value]) =>
+    h('div', { class: `fact fact-${field}` },
+      h('dt', { text: t(label) }),
+      h('dd', { text: value, 'data-testid': `${side}-info-${field}` }))))];
+
+  if (input.renamed_columns?.length) {
+    // A rename is {column: its 1-based position, from: the name in the file, to: the name used}.
+    const items = input.renamed_columns.map((r) => t('info.renamedItem', { column: r.to, was: r.from || t('info.empty') }));
+    parts.push(h('p', { class: 'note', 'data-testid': `${side}-renamed`, text: t('info.renamed', { list: items.join('、') }) }));
+  }
+  if (info.malformed.length) {
+    parts.push(h('ul', { class: 'malformed-list', 'data-testid': `${side}-malformed-list` },
+      ...info.malformed.slice(0, 5).map((m) => h('li', { text: t('info.malformedItem', { row: num(m.row), line: num(m.line), message: m.message }) })),
+      info.malformed.length > 5 && h('li', { text: t('info.more', { n: num(info.malformed.length - 5) }) })));
+  }
+
+  const kinds = new Map((info.columns || []).map((c) => [c.name, c.kind]));
+  const headRow = h('tr', null, ...input.columns.map((name) => {
+    const kind = kinds.get(name);
+    return h('th', { scope: 'col' }, h('span', { class: 'col-name', text: name }),
+      kind ? h('span', { class: 'col-kind', text: t(`ckind.${kind}`) }) : null);
+  }));
+  const tbody = h('tbody', null, ...(info.preview || []).map((row) => h('tr', null, ...row.map((cell) => h('td', { text: cell })))));
+  parts.push(h('div', { class: 'table-wrap preview-wrap' },
+    h('table', { class: 'preview', 'data-testid': `${side}-preview` }, h('caption', { text: t('info.preview') }), h('thead', null, headRow), tbody)));
+  return parts;
+}
+
+// The sample: both slots filled with the core's own example files, read automatically.
+async function loadSample() {
+  clearError();
+  try {
+    const { source, list } = await engine.sample();
+    for (const side of SIDES) state.readAs[side] = { encoding: 'auto', delimiter: 'auto' };
+    renderReadAs();
+    state.slots.source = { ...emptySlot(), file: source };
+    state.slots.list = { ...emptySlot(), file: list };
+    clearPlan();
+    resetResult();
+    for (const side of SIDES) await inspectSide(side);
+    await planIfReady();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function wireSlot(side) {
+  const input = $(`${side}-file`);
+  input.addEventListener('change', () => {
+    const f = input.files && input.files[0];
+    input.value = ''; // the same file can be chosen again after an edit on disk
+    chooseFile(side, f);
+  });
+  const drop = document.querySelector(`[data-testid="${side}-drop"]`);
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = state.running ? 'none' : 'copy';
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (!state.running) chooseFile(side, e.dataTransfer.files && e.dataTransfer.files[0]);
+  });
+  for (const what of ['encoding', 'delimiter']) {
+    $(`${side}-${what}`).addEventListener('change', (e) => {
+      state.readAs[side][what] = e.target.value;
+      enqueue(async () => {
+        if (state.slots[side].file) await readAgain(side);
+      });
+    });
+  }
+}
+
+export function wireFiles() {
+  for (const side of SIDES) wireSlot(side);
+  $('sample').addEventListener('click', () => enqueue(loadSample));
+  // A file dropped beside a drop zone must not make the browser navigate away (and lose state).
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (e) => {
+      if (!(e.target instanceof Element && e.target.closest('.drop'))) {
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
+      }
+    });
+  }
+}

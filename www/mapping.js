@@ -1,0 +1,227 @@
+// 2. Mapping: the plan the engine proposes for the two files, and the editor over it — which
+// list column each source column is compared with, the key, and the normalisation steps (chips).
+// Edits change state.options; the table is drawn from it again.
+
+import { state, engine, ready, clone, fileOf, planOptions, columnProfile } from './state.js';
+import { h, $ } from './dom.js';
+import { t } from './i18n.js';
+import { STEPS } from './vocabulary.js';
+import { retold } from './errors.js';
+import { showError, errorText } from './error-box.js';
+import { renderRunButton } from './locks.js';
+import { runAhead } from './run.js';
+import { markStale } from './result.js';
+
+export function clearPlan() {
+  state.plan = null;
+  state.options = null;
+  state.edited = false;
+  state.userPaired.clear();
+  renderMapping();
+}
+
+export async function planIfReady() {
+  if (!ready()) {
+    clearPlan();
+    renderRunButton();
+    return;
+  }
+  try {
+    await planOnce();
+    if (state.loadedOptions) state.settingsNote = t('settings.loaded', { name: state.loadedOptions.name });
+    runAhead();
+  } catch (err) {
+    const loaded = state.loadedOptions;
+    if (loaded) {
+      // Settings that do not fit these files: drop them and fall back to detection, so the page
+      // stays usable; the error names the settings file and says what did not fit.
+      state.loadedOptions = null;
+      state.settingsNote = '';
+      await planOnce().catch(() => {});
+      showError(retold(err, `${loaded.name}: ${errorText(err)}`));
+    } else if (err.detail?.kind === 'key') {
+      // No key found: exactly when the user must choose one, so offer the table anyway.
+      manualPlan();
+      showError(retold(err, `${errorText(err)} ${t('mapping.chooseKey')}`));
+    } else {
+      showError(err);
+    }
+  } finally {
+    renderMapping();
+    renderRunButton();
+  }
+}
+
+async function planOnce() {
+  state.plan = null;
+  state.options = null;
+  state.edited = false;
+  state.userPaired.clear();
+  const plan = await engine.plan(fileOf('source'), fileOf('list'), planOptions());
+  state.plan = plan;
+  state.options = clone(plan.options);
+}
+
+// A mapping the user fills in by hand: same-named headers paired, no key yet.
+function manualPlan() {
+  const sourceCols = state.slots.source.info.input.columns;
+  const listCols = state.slots.list.info.input.columns;
+  state.plan = { mapping: { key: [], columns: [], unmapped_source: [...sourceCols], unmapped_list: [...listCols] }, options: {} };
+  const columns = sourceCols
+    .filter((c) => listCols.includes(c))
+    .map((c) => ({ source: c, list: c, normalize: [...(columnProfile('source', c)?.normalize || [])] }));
+  state.options = { ...planOptions(), columns };
+  delete state.options.key;
+  state.edited = true;
+}
+
+function specOf(source) {
+  const o = state.options;
+  const ki = (o.key || []).findIndex((k) => k.source === source);
+  if (ki >= 0) return { where: 'key', index: ki, spec: o.key[ki] };
+  const ci = (o.columns || []).findIndex((c) => c.source === source);
+  if (ci >= 0) return { where: 'columns', index: ci, spec: o.columns[ci] };
+  return null;
+}
+
+function mappedEntry(source) {
+  const m = state.plan?.mapping;
+  return m ? [...(m.key || []), ...(m.columns || [])].find((p) => p.source === source) : undefined;
+}
+
+// The list partner of a spec; a key spec may leave it to the mapping.
+function listOf(spec) {
+  return spec.list ?? mappedEntry(spec.source)?.list ?? null;
+}
+
+function edited() {
+  state.edited = true;
+  state.settingsNote = t('mapping.edited');
+  markStale();
+  renderMapping();
+  renderRunButton();
+}
+
+function removeSpec(source) {
+  const o = state.options;
+  o.columns = (o.columns || []).filter((c) => c.source !== source);
+  if (o.key) {
+    o.key = o.key.filter((k) => k.source !== source);
+    if (!o.key.length) delete o.key; // no key named: the engine chooses one again
+  }
+}
+
+function setPartner(source, list) {
+  const o = state.options;
+  const found = specOf(source);
+  if (!list) {
+    removeSpec(source);
+  } else {
+    // One list column pairs with one source column: take it away from any other.
+    for (const other of [...(o.key || []), ...(o.columns || [])]) {
+      if (other.source !== source && listOf(other) === list) removeSpec(other.source);
+    }
+    if (found) found.spec.list = list;
+    else {
+      o.columns = o.columns || [];
+      o.columns.push({ source, list, normalize: [...(columnProfile('source', source)?.normalize || [])] });
+    }
+  }
+  state.userPaired.add(source);
+  edited();
+}
+
+function setKey(source) {
+  const o = state.options;
+  const found = specOf(source);
+  if (!found) return;
+  const spec = { ...found.spec, list: listOf(found.spec) };
+  const oldKey = (o.key || []).filter((k) => k.source !== source);
+  o.columns = (o.columns || []).filter((c) => c.source !== source);
+  // The former key parts become compared columns again.
+  for (const k of oldKey) if (listOf(k)) o.columns.unshift({ ...k, list: listOf(k) });
+  o.key = [spec];
+  edited();
+}
+
+function changeSteps(source, fn) {
+  const found = specOf(source);
+  if (!found) return;
+  found.spec.normalize = fn([...(found.spec.normalize || [])]);
+  edited();
+}
+
+export function renderMapping() {
+  const body = $('mapping-body');
+  const tbody = $('mapping-rows');
+  $('settings-note').textContent = state.settingsNote;
+  const ok = Boolean(state.plan && state.options && ready());
+  body.hidden = !ok;
+  $('mapping-empty').hidden = ok;
+  tbody.replaceChildren();
+  if (!ok) return;
+
+  const o = state.options;
+  const sourceCols = state.slots.source.info.input.columns;
+  const listCols = state.slots.list.info.input.columns;
+  const keyParts = o.key || [];
+  for (const name of sourceCols) {
+    const found = specOf(name);
+    const partner = found ? listOf(found.spec) : null;
+    const entry = mappedEntry(name);
+    const tr = h('tr', { 'data-testid': 'mapping-row', 'data-source': name, class: found ? (found.where === 'key' ? 'is-key' : 'is-compared') : 'is-unmapped' });
+
+    tr.append(h('th', { scope: 'row', text: name }));
+    tr.append(h('td', { class: 'arrow', 'aria-hidden': 'true', text: '⇄' }));
+
+    const select = h('select', { 'data-testid': 'map-list', 'data-source': name, 'aria-label': t('mapping.listLabel', { column: name }) });
+    select.append(h('option', { value: '', text: t('mapping.notCompared') }));
+    for (const l of listCols) select.append(h('option', { value: l, text: l }));
+    select.value = partner || '';
+    select.addEventListener('change', () => setPartner(name, select.value));
+    tr.append(h('td', { class: 'list-cell' }, select));
+
+    const keyCell = h('td', { class: 'key-cell' });
+    const radio = h('input', {
+      type: 'radio', name: 'key-column', value: name, 'data-testid': 'key-radio',
+      'aria-label': t('mapping.keyRadio', { column: name }),
+    });
+    radio.checked = keyParts.length === 1 && keyParts[0].source === name;
+    radio.disabled = !partner;
+    radio.addEventListener('change', () => radio.checked && setKey(name));
+    keyCell.append(radio);
+    if (keyParts.length > 1 && found?.where === 'key') {
+      keyCell.append(h('span', { class: 'key-part', text: t('mapping.keyPart', { i: found.index + 1, n: keyParts.length }) }));
+    }
+    tr.append(keyCell);
+
+    tr.append(h('td', { class: 'steps-cell' }, found ? stepsEditor(name, found.spec.normalize || []) : h('span', { class: 'muted', text: '—' })));
+
+    const kind = entry?.kind || columnProfile('source', name)?.kind;
+    const by = state.userPaired.has(name) ? 'user' : entry?.mapped_by;
+    const about = [kind ? t(`ckind.${kind}`) : '', found && by ? t(`mapping.by.${by}`) : ''].filter(Boolean).join(' · ');
+    tr.append(h('td', { class: 'about-cell muted small', text: about }));
+    tbody.append(tr);
+  }
+
+  const used = new Set([...(o.key || []), ...(o.columns || [])].map(listOf));
+  const unmapped = listCols.filter((l) => !used.has(l));
+  $('mapping-unmapped').textContent = unmapped.length ? t('mapping.unmappedList', { list: unmapped.join(', ') }) : t('mapping.allMapped');
+}
+
+function stepsEditor(column, steps) {
+  const wrap = h('div', { class: 'steps' });
+  const ul = h('ul', { class: 'chips' });
+  steps.forEach((step, i) => {
+    const remove = h('button', { type: 'button', class: 'chip-remove', 'data-testid': 'remove-step', 'aria-label': t('mapping.removeStep', { step: t(`step.${step}`) }), text: '×' });
+    remove.addEventListener('click', () => changeSteps(column, (s) => s.filter((_, j) => j !== i)));
+    ul.append(h('li', { class: 'chip', 'data-step': step, title: `${step}: ${t(`step.${step}.title`)}` }, h('span', { text: t(`step.${step}`) }), remove));
+  });
+  if (!steps.length) ul.append(h('li', { class: 'muted small', text: t('mapping.noSteps') }));
+  const add = h('select', { class: 'add-step', 'data-testid': 'add-step', 'aria-label': t('mapping.addStepLabel', { column }) });
+  add.append(h('option', { value: '', text: t('mapping.addStep') }));
+  for (const s of STEPS) add.append(h('option', { value: s, text: t(`step.${s}`), title: t(`step.${s}.title`) }));
+  add.addEventListener('change', () => add.value && changeSteps(column, (s) => [...s, add.value]));
+  wrap.append(ul, add);
+  return wrap;
+}
