@@ -5,7 +5,7 @@
 import { engine } from './state.js';
 import { $ } from './dom.js';
 import { setLang, defaultLang, getLang, onLangChange } from './i18n.js';
-import { SIDES } from './vocabulary.js';
+import { SIDES, setVocabulary } from './vocabulary.js';
 import { renderError, clearError, showError } from './error-box.js';
 import { renderLocks } from './locks.js';
 import { renderReadAs, renderSlot, wireFiles } from './files.js';
@@ -46,6 +46,15 @@ function start() {
   );
   initValidateTab(engine);
   setLang(defaultLang()); // renders everything through onLangChange
+  // The lists the page draws (kinds, steps, encodings, …) are the core's: drawn again once they
+  // are here (the engine starts meanwhile; a file chosen before then is read all the same).
+  engine.vocabulary().then(
+    (v) => {
+      setVocabulary(v);
+      setLang(getLang()); // every part draws itself again, the Validate tab too
+    },
+    (err) => showError(err),
+  );
 }
 
 start();

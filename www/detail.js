@@ -57,7 +57,7 @@ export function rowsToShow(f) {
 
 /**
  * Draw the detail panel (#detail): hidden for no finding, else its title, its sentence and, once
- * the rows are there, detailBody. `sel` = {finding, loading, failed (a message), data}.
+ * the rows are there, detailBody. `sel` = {item, finding, loading, failed (a message), data}.
  */
 export function renderDetailPanel(sel, report, ctx) {
   const panel = $('detail');
@@ -66,7 +66,7 @@ export function renderDetailPanel(sel, report, ctx) {
   const f = sel.finding;
   const key = keyText(f, ctx);
   $('detail-title').textContent = key ? t('detail.title', { kind: t(`kind.${f.kind}`), key }) : t(`kind.${f.kind}`);
-  $('detail-text').textContent = describe(f, ctx);
+  $('detail-text').textContent = describe(sel.item, ctx);
   panel.dataset.kind = f.kind;
   const box = $('detail-rows');
   if (sel.loading) box.replaceChildren(h('p', { class: 'muted', text: t('detail.loading') }));

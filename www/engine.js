@@ -99,6 +99,7 @@ export function createEngine() {
 
   return {
     version: () => call('version'),
+    vocabulary: () => call('vocabulary'),
     sample: () => call('sample'),
     inspect: (name, bytes, fileOptions, onProgress) =>
       callWithFiles('inspect', { file: { name, bytes } }, { fileOptions }, onProgress),

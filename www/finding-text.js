@@ -1,11 +1,10 @@
-// The words of a finding: its sentence, where to look, its key. The one place in JS where finding
-// sentences are written (the findings list, the detail panel and the receipt all ask here); the
-// core is to write them later, so the interface stays these three functions.
+// The words of a finding: its sentence (the core's), where to look, its key — what the findings
+// list, the detail panel and the receipt show.
 
-// Each takes the finding as the core serialises it and `ctx` = {sourceName, listName,
-// fmtKey(keyParts) → text, nounOf(finding) → 'email' | … | null} (result.js findingContext).
+// `ctx` = {sourceName, listName, fmtKey(keyParts) → text} (result.js findingContext; the receipt
+// gives a fmtKey that masks).
 
-import { t, num } from './i18n.js';
+import { t, num, getLang } from './i18n.js';
 
 /** The key as shown: composite parts joined with " / ". */
 export function keyText(f, ctx) {
@@ -17,52 +16,19 @@ function rowList(rows) {
   return rows.length > 8 ? `${shown}, …` : shown;
 }
 
-/** One sentence in the current language. Values are left out (shown apart, with highlights). */
-export function describe(f, ctx) {
-  const source = ctx.sourceName;
-  const list = ctx.listName;
-  switch (f.kind) {
-    case 'missing':
-      return t('desc.missing', { source, list, row: num(f.source_row) });
-    case 'unexpected':
-      return t('desc.unexpected', { source, list, row: num(f.list_row) });
-    case 'duplicate': {
-      const file = f.file === 'source' ? source : list;
-      const other = f.file === 'source' ? list : source;
-      const own = t('desc.duplicate', { file, n: num(f.rows.length), rows: rowList(f.rows) });
-      const tail = f.other_rows?.length
-        ? t('desc.duplicateOther', { other, rows: rowList(f.other_rows) })
-        : t('desc.duplicateNone', { other });
-      return own + tail;
-    }
-    case 'mismatch':
-      return t('desc.mismatch', { column: f.column });
-    case 'crosswired': {
-      const noun = ctx.nounOf(f);
-      return t('desc.crosswired', {
-        noun: noun ? t(`noun.${noun}`) : t('noun.generic', { column: f.list_column || f.column }),
-        key: ctx.fmtKey(f.belongs_to || []),
-      });
-    }
-    case 'shifted': {
-      const n = Math.abs(f.offset);
-      const [from, to] = f.list_rows;
-      const main = t(n === 1 ? 'desc.shiftedOne' : 'desc.shifted', {
-        column: f.list_column || f.column,
-        from: num(from),
-        to: num(to),
-        n: num(n),
-      });
-      return main + t(f.offset > 0 ? 'desc.shiftedDown' : 'desc.shiftedUp', { n: num(n) });
-    }
-    case 'malformed': {
-      const file = f.file === 'source' ? source : list;
-      if (f.column) return t('desc.malformedKey', { file, row: num(f.row), column: f.column });
-      return t('desc.malformed', { file, line: num(f.line), row: num(f.row), message: f.message });
-    }
-    default:
-      return f.kind;
-  }
+/**
+ * The finding's sentence in the current language, as the core words it (the page's list,
+ * detail panel and receipt, and the CLI's text, say the same). `item` is a findings page's
+ * {index, finding, text: {ja, en}}. The receipt masks keys: the sentence of a cross-wire names
+ * the customer a value belongs to, so that key is shown as `ctx.fmtKey` shows keys.
+ */
+export function describe(item, ctx) {
+  const f = item.finding;
+  const text = item.text?.[getLang()] ?? f.kind;
+  if (f.kind !== 'crosswired' || !ctx?.fmtKey) return text;
+  const plain = (f.belongs_to || []).join(' / ');
+  const shown = ctx.fmtKey(f.belongs_to || []);
+  return plain && plain !== shown ? text.split(plain).join(shown) : text;
 }
 
 /** Where to look, compactly: "source 40 · list 7". */

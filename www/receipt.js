@@ -106,10 +106,10 @@ pre { white-space: pre-wrap; word-break: break-all; border: 1px solid #bbb; padd
  * Build the receipt as a standalone HTML string.
  * @param {object} o
  * @param {object} o.report       the run's report (findings paged separately)
- * @param {{index:number, finding:object}[]} o.items  the first findings (≤ 200)
+ * @param {{index:number, finding:object, text:object}[]} o.items  the first findings (≤ 200)
  * @param {boolean} o.mask        mask names and e-mail addresses
  * @param {(sourceColumn: string) => ('email'|'name'|null)} o.privacyOf
- * @param {object} o.ctx          describe() context (names, nounOf)
+ * @param {object} o.ctx          describe() context (the files' names)
  * @param {Date} [o.now]
  */
 export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Date() }) {
@@ -197,15 +197,15 @@ export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Da
   b.append(h('h2', { text: total ? t('receipt.findings', { n: num(items.length), total: num(total) }) : t('receipt.noFindings') }));
   if (items.length) {
     b.append(h('p', { class: 'note', text: mask ? t('receipt.masked') : t('receipt.unmasked') }));
-    const rows = items.map(({ index, finding: f }) => [
-      h('td', { class: 'num', text: String(index + 1) }),
+    const rows = items.map((item) => [item, item.finding]).map(([item, f]) => [
+      h('td', { class: 'num', text: String(item.index + 1) }),
       t(`kind.${f.kind}`),
       keyText(f, rctx),
       f.column ?? '',
       'source_value' in f ? value(f, f.source_value) : '',
       'list_value' in f ? value(f, f.list_value) : '',
       rowsText(f),
-      describe(f, rctx),
+      describe(item, rctx),
     ]);
     b.append(
       table(

@@ -5,7 +5,7 @@
 import { state, engine, columnProfile } from './state.js';
 import { h, $ } from './dom.js';
 import { t, num } from './i18n.js';
-import { KINDS, NOUNS } from './vocabulary.js';
+import { KINDS } from './vocabulary.js';
 import { VirtualList } from './virtual-list.js';
 import { describe, keyText, rowsText } from './finding-text.js';
 import { rowsToShow, renderDetailPanel, valuesElement } from './detail.js';
@@ -52,14 +52,6 @@ export function showResult() {
   view.reset(query());
 }
 
-// What a column's values name, for "this e-mail belongs to customer …".
-function nounOf(f) {
-  const r = columnProfile('list', f.list_column)?.role || columnProfile('source', f.column)?.role;
-  if (r && NOUNS.includes(r)) return r;
-  const kind = state.report?.mapping?.columns?.find((c) => c.source === f.column)?.kind;
-  return kind && NOUNS.includes(kind) ? kind : null;
-}
-
 /** Whether a source column holds names or e-mail addresses (masked in the receipt). */
 export function privacyOf(sourceColumn) {
   if (!sourceColumn) return null;
@@ -79,7 +71,6 @@ export function findingContext() {
     sourceName: r?.inputs.source.name ?? '',
     listName: r?.inputs.list.name ?? '',
     fmtKey: (parts) => parts.join(' / '),
-    nounOf,
   };
 }
 
@@ -146,7 +137,7 @@ function fillFindingRow(el, item) {
     cell('fkey', keyText(f, c)),
     cell('fcol', f.column ?? ''),
     cell('fdesc', undefined,
-      h('span', { class: 'sentence', text: describe(f, c) }),
+      h('span', { class: 'sentence', text: describe(item, c) }),
       (f.kind === 'mismatch' || f.kind === 'crosswired') && valuesElement(f, c)),
     cell('frows', rowsText(f)),
   );
@@ -174,7 +165,7 @@ async function selectFinding(item) {
 function renderDetail() {
   const sel = state.selected;
   renderDetailPanel(sel && {
-    finding: sel.item.finding, loading: sel.loading, data: sel.data, failed: sel.error ? errorText(sel.error) : null,
+    item: sel.item, finding: sel.item.finding, loading: sel.loading, data: sel.data, failed: sel.error ? errorText(sel.error) : null,
   }, state.report, findingContext());
 }
 

@@ -1,25 +1,30 @@
-// The core's words the page lists: finding kinds, normalisation steps, encodings, delimiters,
-// written once for all of JS. They mirror the core (src/report.rs Finding, src/normalize.rs
-// Step::ALL, src/decode.rs, src/table.rs DELIMITERS), which is to export them later.
+// The core's words the page lists — finding kinds, normalisation steps, encodings, delimiters,
+// taken from the core at start-up (its `vocabulary()`), so the page keeps no
+// list of its own. The arrays are filled in place: modules that import them see the core's.
 
 /** Finding kinds, in the order the summary shows them. */
-export const KINDS = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
-
-/** Finding kinds of a validation (the Validate tab and the settings' schema). */
-export const VALIDATION_KINDS = ['invalid', 'duplicate', 'malformed'];
-
+export const KINDS = [];
+/** Finding kinds of a validation (the Validate tab). */
+export const VALIDATION_KINDS = [];
 /** Normalisation steps, in the order the "add a step" menu offers them. */
-export const STEPS = ['nfkc', 'trim', 'collapse_spaces', 'remove_spaces', 'lowercase', 'katakana', 'digits_only', 'integer', 'number', 'date'];
-
+export const STEPS = [];
 /** Encodings a file can be read as ('auto': detected). */
-export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'cp932', 'euc-jp'];
+export const ENCODINGS = [];
+/** Delimiters a file can be read with ('auto': detected). */
+export const DELIMITERS = [];
+/** The two files, as the core names them: the page's two slots, so fixed here (index.html). */
+export const SIDES = ['source', 'list'];
+
+/** How an encoding is shown in a menu (the page's own words for the core's labels). */
 export const ENCODING_LABELS = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', cp932: 'CP932 (Shift_JIS)', 'euc-jp': 'EUC-JP' };
 
-/** Delimiters a file can be read with ('auto': detected). */
-export const DELIMITERS = ['auto', ',', '\t', ';', '|'];
+const fill = (list, values) => list.splice(0, list.length, ...values);
 
-/** Column roles / kinds that name the thing a cross-wired value is ("this e-mail belongs to …"). */
-export const NOUNS = ['email', 'phone', 'name', 'kana', 'postal', 'address'];
-
-/** The two files, as the core names them. */
-export const SIDES = ['source', 'list'];
+/** Take the core's vocabulary (worker.js `vocabulary`, the core's `crosscheck::Vocabulary`). */
+export function setVocabulary(v) {
+  fill(KINDS, v.finding_kinds);
+  fill(VALIDATION_KINDS, v.validation_kinds);
+  fill(STEPS, v.steps);
+  fill(ENCODINGS, v.encodings);
+  fill(DELIMITERS, v.delimiters);
+}

@@ -4,7 +4,7 @@
 
 import init, * as core from './pkg/crosscheck.js';
 import { coreError } from './errors.js';
-import { PROGRESS_WEIGHTS as W, within } from './progress-weights.js';
+import { FILE_SHARES, VALIDATE_SHARES, spanOf, within } from './progress-weights.js';
 
 let ready = null;
 let memory = null;
@@ -131,11 +131,11 @@ async function loadedFile(file, fileOptions = {}, progress = () => {}) {
     files.set(key, kept);
     return { file: kept.file, kept: true };
   }
-  const bytes = await intoCore(file, (f) => progress(within(W.file.copy, f)));
+  const bytes = await intoCore(file, (f) => progress(within(FILE_SHARES.copy, f)));
   // The browser hashes a copy on its own thread while the core reads the file.
   const hash = sha256(bytes);
   const loaded = core.LoadedFile.read(file.name, bytes, JSON.stringify(how), hash !== null,
-    (f) => progress(within(W.file.parse, f)));
+    (f) => progress(within(FILE_SHARES.parse, f)));
   if (hash !== null) {
     try {
       loaded.setSha256(await hash);
@@ -160,8 +160,13 @@ async function loadedFile(file, fileOptions = {}, progress = () => {}) {
 // peak). A size only, never data.
 self.wasmMemoryBytes = () => (memory ? memory.buffer.byteLength : 0);
 
+// The core's words and bars, asked once.
+let words = null;
+const vocabulary = () => (words ??= core.vocabulary());
+
 const handlers = {
   version: () => core.version(),
+  vocabulary,
   sample: () => core.sample(),
   // A chosen file is read here: the page hears how far (0 to 1) as it goes.
   inspect: async ({ file, fileOptions }, id) =>
@@ -176,9 +181,10 @@ const handlers = {
     tell('reading', 0);
     // A file not read yet (or read with other options) is read first, on the bar's share the
     // core gives its reading stages.
+    const bar = options.schema ? vocabulary().progress.reconcile_checked : vocabulary().progress.reconcile;
     const reading = [
-      (f) => tell('reading_source', within(W.run.source, f)),
-      (f) => tell('reading_list', within(W.run.list, f)),
+      (f) => tell('reading_source', within(spanOf(bar, 'reading_source'), f)),
+      (f) => tell('reading_list', within(spanOf(bar, 'reading_list'), f)),
     ];
     run = await withFiles([[source, options.source], [list, options.list]], ([s, l]) =>
       core.reconcileLoaded(s, l, JSON.stringify(options), (progress) => self.postMessage({ id, progress })), reading);
@@ -217,7 +223,7 @@ const handlers = {
     // Copying the file in comes first on the bar; the core's reading and checking the rest.
     const tell = (stage, fraction) => self.postMessage({ id, progress: { stage, fraction } });
     tell('reading', 0);
-    const bytes = await intoCore(file, (f) => tell('reading', within(W.validate.copy, f)));
+    const bytes = await intoCore(file, (f) => tell('reading', within(VALIDATE_SHARES.copy, f)));
     let hash;
     try {
       hash = await sha256(bytes);
@@ -226,7 +232,7 @@ const handlers = {
       throw err;
     }
     checked = core.validate(file.name, bytes, schemaName, schemaText, JSON.stringify(fileOptions || {}), hash ?? undefined,
-      (p) => tell(p.stage, within(W.validate.core, p.fraction)));
+      (p) => tell(p.stage, within(VALIDATE_SHARES.core, p.fraction)));
     return { report: checked.summary(), findingCount: checked.findingCount() };
   },
   validationFindings: ({ start = 0, count = 500 }) => needChecked().page(start, count),

@@ -143,6 +143,13 @@ pub fn warm_up() {
     }
 }
 
+/// The core's words for the page's lists and its progress bars (`crosscheck::Vocabulary`):
+/// finding kinds, steps, encodings, delimiters, sides, each call's stages on the bar.
+#[wasm_bindgen]
+pub fn vocabulary() -> Result<JsValue, JsValue> {
+    to_js(&crosscheck::vocabulary())
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
@@ -331,12 +338,20 @@ pub struct Run {
 struct Item<'a> {
     index: u32,
     finding: &'a crosscheck::Finding,
+    /// The finding's sentence in both languages, worded by the core (`render::sentence`), so
+    /// the page and the CLI's text say the same.
+    text: crosscheck::report::Message,
 }
 
 impl Run {
     fn new(inner: Reconciled) -> Run {
         let selected = (0..inner.report.findings.len() as u32).collect();
         Run { inner, selected }
+    }
+
+    fn sentence(&self, f: &crosscheck::Finding) -> crosscheck::report::Message {
+        let r = &self.inner.report;
+        crosscheck::report::Message { ja: render::sentence(r, f, Lang::Ja), en: render::sentence(r, f, Lang::En) }
     }
 }
 
@@ -401,14 +416,24 @@ impl Run {
             .iter()
             .skip(start)
             .take(count)
-            .filter_map(|&i| findings.get(i as usize).map(|finding| Item { index: i, finding }))
+            .filter_map(|&i| {
+                findings.get(i as usize).map(|finding| Item { index: i, finding, text: self.sentence(finding) })
+            })
             .collect();
         to_js(&items)
     }
 
-    /// `{header, cells}` of the row numbered `row` in "source" or "list"; null when there is none.
+    /// `{header, cells}` of the row numbered `row` in "source" or "list"; null when there is none;
+    /// any other side is an error, not the list.
     pub fn row(&self, side: &str, row: f64) -> Result<JsValue, JsValue> {
-        let side = if side == "source" { Side::Source } else { Side::List };
+        let side = match side {
+            "source" => Side::Source,
+            "list" => Side::List,
+            other => {
+                let e = Error::internal(format!("row: the side is \"source\" or \"list\", not \"{other}\""));
+                return Err(js_error(e));
+            }
+        };
         match self.inner.row(side, row as u64) {
             Some(r) => to_js(&r),
             None => Ok(JsValue::NULL),

@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown -p crosscheck-wasm --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use crosscheck_wasm::{inspect, prepare, reconcile, sample, version, Run};
+use crosscheck_wasm::{inspect, prepare, reconcile, sample, version, vocabulary, Run};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -45,6 +45,17 @@ fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
 }
 
 #[wasm_bindgen_test]
+fn the_vocabulary_lists_the_core_s_words_and_bars() {
+    let v = vocabulary().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 7);
+    assert_eq!(js_sys::Array::from(&get(&v, "steps")).get(0).as_string().as_deref(), Some("nfkc"));
+    assert_eq!(js_sys::Array::from(&get(&v, "delimiters")).get(2).as_string().as_deref(), Some("\t"));
+    let bar = js_sys::Array::from(&get(&v, "progress.reconcile"));
+    assert_eq!(get(&bar.get(1), "stage").as_string().as_deref(), Some("reading_list"));
+    assert_eq!(num(&bar.get(1), "end"), 0.55);
+}
+
+#[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
@@ -62,12 +73,18 @@ fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
     let page = js_sys::Array::from(&run.page(0, 10).unwrap());
     assert_eq!(page.length(), 1);
     assert_eq!(get(&page.get(0), "finding.kind").as_string().as_deref(), Some("shifted"));
-    assert_eq!(get(&page.get(0), "finding.list_rows").is_object(), true);
+    assert!(get(&page.get(0), "finding.list_rows").is_object());
     assert_eq!(run.select(r#"{"kinds": ["mismatch"]}"#).unwrap(), 0);
     assert_eq!(js_sys::Array::from(&run.page(0, 10).unwrap()).length(), 0);
     let row = run.row("list", 101.0).unwrap();
     assert_eq!(js_sys::Array::from(&get(&row, "cells")).length(), js_sys::Array::from(&get(&row, "header")).length());
     assert!(run.row("list", 99_999.0).unwrap().is_null());
+    // A side that is neither file is refused, not taken for the list.
+    assert!(run.row("List", 101.0).is_err() && run.row("", 1.0).is_err());
+    // Each finding comes with the core's sentence in both languages.
+    let text = get(&page.get(0), "text.ja").as_string().unwrap_or_default();
+    assert!(text.contains("101〜160 行目で 1 行ずれています"), "{text}");
+    assert!(get(&page.get(0), "text.en").as_string().unwrap_or_default().starts_with("the "));
     assert!(run.report_json().contains("\"kind\": \"shifted\""));
     assert!(run.findings_csv().starts_with(&[0xEF, 0xBB, 0xBF]));
 }

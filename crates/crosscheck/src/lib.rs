@@ -47,6 +47,7 @@ mod value;
 mod api;
 mod par;
 mod progress;
+mod vocabulary;
 
 pub use api::{
     describe, inspect, prepare, prepare_loaded, read, reconcile, reconcile_loaded, reconcile_with, validate,
@@ -56,9 +57,10 @@ pub use error::{Error, ErrorKind, Result};
 pub use normalize::{normalize, Step};
 pub use options::{ColumnSpec, FileOptions, Options};
 pub use par::Threads;
-pub use progress::{Progress, Stage};
+pub use progress::{Progress, Span, Stage};
 pub use read::{Input, Loaded, Sha256};
 pub use report::{Finding, FindingKind, Report, Side, ValidationReport};
+pub use vocabulary::{vocabulary, Vocabulary};
 
 /// Unit tests return errors with `?` rather than unwrapping them: a failing test shows the error.
 #[cfg(test)]

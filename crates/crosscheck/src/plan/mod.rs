@@ -17,7 +17,8 @@ use crate::report::{ColumnKind, MappedBy, MappedColumn, Mapping};
 use profile::{profile, sample_rows, Profile};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
-use synonyms::{header_key, Role};
+use synonyms::header_key;
+pub(crate) use synonyms::{role_of, Role};
 
 /// One source column paired with one list column, and how to compare them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

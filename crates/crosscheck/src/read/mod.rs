@@ -8,6 +8,8 @@ mod records;
 pub(crate) mod table;
 
 pub(crate) use input::{load, load_with_progress};
+#[cfg(test)]
+pub(crate) use input::{requested_delimiter, requested_encoding};
 pub use input::{Input, Loaded, Sha256};
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Each finding in a sentence, in Japanese and English: the one place they are worded.
 
 use super::Lang;
-use crate::report::{Finding, FindingKind, Issue, Message, Report, Side};
-use std::fmt::Write;
+use crate::plan::role_of;
+use crate::report::{ColumnKind, Finding, FindingKind, Issue, Message, Report, Side};
 
 /// A finding kind's name for people, in the report's language.
 pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
@@ -32,94 +32,168 @@ pub(super) fn side_name(report: &Report, side: Side) -> &str {
     }
 }
 
-/// One finding in a sentence.
-pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
-    let (src, lst) = (&report.inputs.source.name, &report.inputs.list.name);
+/// What a cross-wired value is, for its sentence ("this e-mail belongs to …"): the role its
+/// header names, else the kind of its values.
+fn noun(report: &Report, column: &str, list_column: &str, lang: Lang) -> String {
+    use crate::plan::Role;
+    let role = role_of(list_column).or_else(|| role_of(column));
+    let kind = report.mapping.columns.iter().find(|c| c.source == column).map(|c| c.kind);
+    let word = match (role, kind) {
+        (Some(Role::Email), _) | (None, Some(ColumnKind::Email)) => Some(("e-mail", "メールアドレス")),
+        (Some(Role::Phone), _) | (None, Some(ColumnKind::Phone)) => Some(("phone number", "電話番号")),
+        (Some(Role::Name), _) => Some(("name", "氏名")),
+        (Some(Role::Kana), _) | (None, Some(ColumnKind::Kana)) => Some(("name reading", "フリガナ")),
+        (Some(Role::Postal), _) | (None, Some(ColumnKind::Postal)) => Some(("postal code", "郵便番号")),
+        (Some(Role::Address), _) => Some(("address", "住所")),
+        _ => None,
+    };
+    let shown = if list_column.is_empty() { column } else { list_column };
+    match (word, lang) {
+        (Some((en, _)), Lang::En) => en.to_string(),
+        (Some((_, ja)), Lang::Ja) => ja.to_string(),
+        (None, Lang::En) => format!("value of {shown}"),
+        (None, Lang::Ja) => format!("{shown} の値"),
+    }
+}
+
+/// A count or row number as the page shows it (1,234), in either language.
+pub(super) fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Rows as a sentence lists them: the first eight, then "…".
+fn row_list(rows: &[u64]) -> String {
+    let shown: Vec<String> = rows.iter().take(8).map(|&r| grouped(r)).collect();
+    let shown = shown.join(", ");
+    if rows.len() > 8 {
+        format!("{shown}, …")
+    } else {
+        shown
+    }
+}
+
+/// A finding in one sentence, its values left out (the page shows them apart, with what
+/// differs highlighted; `describe` adds them for text output). The one wording of a finding:
+/// the page's list, detail panel and receipt and the CLI's text all use it.
+pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
+    let (source, list) = (&report.inputs.source.name, &report.inputs.list.name);
+    let ja = lang == Lang::Ja;
     let key = |k: &[String]| k.join(" / ");
-    match (f, lang) {
-        (Finding::Missing { key: k, source_row }, Lang::En) => {
-            format!("{}  in {src} row {source_row}, not in {lst}", key(k))
+    match f {
+        Finding::Missing { source_row, .. } => {
+            let row = grouped(*source_row);
+            if ja {
+                format!("{list} にありません（{source} の {row} 行目）")
+            } else {
+                format!("not in {list} ({source} row {row})")
+            }
         }
-        (Finding::Missing { key: k, source_row }, Lang::Ja) => {
-            format!("{}  {src} の {source_row} 行目にあり、{lst} にありません", key(k))
+        Finding::Unexpected { list_row, .. } => {
+            let row = grouped(*list_row);
+            if ja {
+                format!("{source} にありません（{list} の {row} 行目）")
+            } else {
+                format!("not in {source} ({list} row {row})")
+            }
         }
-        (Finding::Unexpected { key: k, list_row }, Lang::En) => {
-            format!("{}  in {lst} row {list_row}, not in {src}", key(k))
+        Finding::Duplicate { file, rows, other_rows, .. } => {
+            let (own, other) = match file {
+                Side::Source => (source, list),
+                Side::List => (list, source),
+            };
+            let (n, rows) = (grouped(rows.len() as u64), row_list(rows));
+            let others = row_list(other_rows);
+            match (ja, other_rows.is_empty()) {
+                (true, false) => format!("{own} に {n} 回あります（{rows} 行目）。{other} では {others} 行目"),
+                (true, true) => format!("{own} に {n} 回あります（{rows} 行目）。{other} にはありません"),
+                (false, false) => format!("{n} times in {own} (rows {rows}); {other} row {others}"),
+                (false, true) => format!("{n} times in {own} (rows {rows}); not in {other}"),
+            }
         }
-        (Finding::Unexpected { key: k, list_row }, Lang::Ja) => {
-            format!("{}  {lst} の {list_row} 行目にあり、{src} にありません", key(k))
+        Finding::Mismatch { column, .. } => {
+            if ja {
+                format!("{column} の値が違います")
+            } else {
+                format!("the {column} values differ")
+            }
         }
-        (Finding::Duplicate { file, key: k, rows, other_rows }, _) => {
-            let rows: Vec<String> = rows.iter().map(u64::to_string).collect();
-            let other: Vec<String> = other_rows.iter().map(u64::to_string).collect();
-            let other_file = side_name(report, if *file == Side::Source { Side::List } else { Side::Source });
-            match lang {
-                Lang::En => {
-                    let mut s = format!("{}  {} rows {}", key(k), side_name(report, *file), rows.join(", "));
-                    if !other.is_empty() {
-                        let _ = write!(s, " ({other_file} row {})", other.join(", "));
-                    }
-                    s
+        Finding::Crosswired { column, list_column, belongs_to, .. } => {
+            let (noun, owner) = (noun(report, column, list_column, lang), key(belongs_to));
+            if ja {
+                format!("この行の{noun}は 顧客 {owner} のものです")
+            } else {
+                format!("this {noun} belongs to customer {owner}")
+            }
+        }
+        Finding::Shifted { column, list_column, offset, list_rows, .. } => {
+            let shown = if list_column.is_empty() { column } else { list_column };
+            let (n, from, to) = (grouped(offset.unsigned_abs()), grouped(list_rows[0]), grouped(list_rows[1]));
+            match (ja, *offset > 0) {
+                (true, down) => {
+                    let dir = if down { "上" } else { "下" };
+                    format!(
+                        "{shown}列が {from}〜{to} 行目で {n} 行ずれています（各行に {n} 行{dir}の値が入っています）"
+                    )
                 }
-                Lang::Ja => {
-                    let mut s = format!("{}  {} の {} 行目", key(k), side_name(report, *file), rows.join(", "));
-                    if !other.is_empty() {
-                        let _ = write!(s, "（{other_file} では {} 行目）", other.join(", "));
-                    }
-                    s
+                (false, down) => {
+                    let rows = if offset.unsigned_abs() == 1 { "row" } else { "rows" };
+                    let dir = if down { "above" } else { "below" };
+                    format!(
+                        "the {shown} column is shifted by {n} {rows} in rows {from}–{to} (each row holds the value of the row {n} {dir})"
+                    )
                 }
             }
         }
-        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::En) => {
-            format!(
-                "{}  {column}: \"{source_value}\" ({src} row {source_row}) ≠ \"{list_value}\" ({lst} row {list_row})",
-                key(k)
-            )
+        Finding::Malformed { file, row, line, message, column } => {
+            let file = side_name(report, *file);
+            let (row, line) = (grouped(*row), grouped(*line));
+            match (column, ja) {
+                (Some(c), true) => format!("{file} の {row} 行目: キー「{c}」が空です"),
+                (Some(c), false) => format!("{file} row {row}: the key {c} is empty"),
+                (None, true) => format!("{file} の {line} 行: {message}"),
+                (None, false) => format!("{file} line {line}: {message}"),
+            }
         }
-        (Finding::Mismatch { key: k, column, source_value, list_value, source_row, list_row, .. }, Lang::Ja) => {
-            format!(
-                "{}  {column}: {src} {source_row} 行目「{source_value}」≠ {lst} {list_row} 行目「{list_value}」",
-                key(k)
-            )
+    }
+}
+
+/// A finding as a line of text output: its key, its sentence, and the values it is about.
+pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
+    let key = |k: &[String]| k.join(" / ");
+    let said = sentence(report, f, lang);
+    match f {
+        Finding::Missing { key: k, .. } | Finding::Unexpected { key: k, .. } | Finding::Duplicate { key: k, .. } => {
+            format!("{}  {said}", key(k))
         }
-        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::En) => {
-            format!(
-            "{}  {column} \"{list_value}\" in {lst} row {list_row} belongs to customer {} ({src} row {belongs_to_row})",
-            key(k),
-            key(belongs_to)
-        )
+        Finding::Mismatch { key: k, source_value, list_value, source_row, list_row, .. } => {
+            let (source, list) = (&report.inputs.source.name, &report.inputs.list.name);
+            match lang {
+                Lang::En => format!(
+                    "{}  {said}: \"{source_value}\" ({source} row {source_row}) ≠ \"{list_value}\" ({list} row {list_row})",
+                    key(k)
+                ),
+                Lang::Ja => format!(
+                    "{}  {said}: {source} {source_row} 行目「{source_value}」≠ {list} {list_row} 行目「{list_value}」",
+                    key(k)
+                ),
+            }
         }
-        (Finding::Crosswired { key: k, column, list_value, belongs_to, list_row, belongs_to_row, .. }, Lang::Ja) => {
-            format!(
-            "{}  {lst} {list_row} 行目の {column}「{list_value}」は 顧客 {} のものです（{src} {belongs_to_row} 行目）",
-            key(k),
-            key(belongs_to)
-        )
+        Finding::Crosswired { key: k, list_value, belongs_to_row, .. } => {
+            let source = &report.inputs.source.name;
+            match lang {
+                Lang::En => format!("{}  {said}: \"{list_value}\" ({source} row {belongs_to_row})", key(k)),
+                Lang::Ja => format!("{}  {said}:「{list_value}」（{source} の {belongs_to_row} 行目）", key(k)),
+            }
         }
-        (Finding::Shifted { column, offset, list_rows, .. }, Lang::En) => {
-            let dir = if *offset > 0 { "above" } else { "below" };
-            format!(
-                "{column}: {lst} rows {}–{} hold the value of the row {} {dir} (shifted by {offset})",
-                list_rows[0],
-                list_rows[1],
-                offset.abs()
-            )
-        }
-        (Finding::Shifted { column, offset, list_rows, .. }, Lang::Ja) => {
-            let dir = if *offset > 0 { "下" } else { "上" };
-            format!(
-                "{column} 列が {lst} の {}〜{} 行目で {} 行{dir}にずれています",
-                list_rows[0],
-                list_rows[1],
-                offset.abs()
-            )
-        }
-        (Finding::Malformed { file, row, line, message, .. }, Lang::En) => {
-            format!("{} row {row} (line {line}): {message}", side_name(report, *file))
-        }
-        (Finding::Malformed { file, row, line, message, .. }, Lang::Ja) => {
-            format!("{} の {row} 行目（{line} 行）: {message}", side_name(report, *file))
-        }
+        Finding::Shifted { .. } | Finding::Malformed { .. } => said,
     }
 }
 
@@ -149,5 +223,20 @@ pub fn describe_issue(f: &Issue, lang: Lang) -> String {
                 format!("malformed  row {row} (line {line}): {message}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_as_the_page_shows_them() {
+        let cases = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (12345, "12,345"), (1234567, "1,234,567")];
+        for (n, text) in cases {
+            assert_eq!(grouped(n), text);
+        }
+        assert_eq!(row_list(&[1, 2, 3]), "1, 2, 3");
+        assert_eq!(row_list(&(1..=10).collect::<Vec<_>>()), "1, 2, 3, 4, 5, 6, 7, 8, …");
     }
 }
