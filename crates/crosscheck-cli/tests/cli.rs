@@ -176,6 +176,21 @@ fn reads_standard_input_and_a_config_file() {
     assert_eq!(v["options"]["max_findings"], 5);
     assert_eq!(v["findings"][0]["key"][0], "C004");
 
+    // Notepad saves UTF-8 with a byte-order mark: the same options, read the same.
+    std::fs::write(&config, "\u{FEFF}{\"max_findings\": 0}").unwrap();
+    let o = crosscheck(&[
+        "reconcile",
+        &f("kind_source.csv"),
+        &f("kind_missing_list.csv"),
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!((v["truncated"].as_bool(), v["summary"]["findings"]["missing"].as_u64()), (Some(true), Some(1)));
+
     std::fs::write(&config, "{ not json").unwrap();
     let o =
         crosscheck(&["reconcile", &f("kind_source.csv"), &f("kind_source.csv"), "--config", config.to_str().unwrap()]);

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{findings, run, run_with};
-use crosscheck::{reconcile, Input, Options};
+use crosscheck::{reconcile, Finding, FindingKind, Input, Options};
 use serde_json::json;
 
 #[test]
@@ -132,11 +132,32 @@ fn the_incident_is_one_shifted_finding_not_sixty_mismatches() {
 
 #[test]
 fn findings_are_ordered_by_kind_then_row() {
-    let r = run("kind_source.csv", "kind_malformed_list.csv");
-    let order: Vec<_> = r.findings.iter().map(|f| f.order()).collect();
-    let mut sorted = order.clone();
-    sorted.sort();
-    assert_eq!(order, sorted);
+    // The demo pair holds every kind, several of most: within a kind, by file, then by row.
+    let demo = crosscheck_sample::demo();
+    let r = reconcile(Input::new("source.csv", demo.source), Input::new("list.csv", demo.list), &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    common::assert_conserved(&r);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind()).collect();
+    let mut in_order = kinds.clone();
+    in_order.sort();
+    assert_eq!(kinds, in_order, "kinds in FindingKind::ALL's order");
+    let rows = |kind: FindingKind| -> Vec<u64> {
+        r.findings
+            .iter()
+            .filter(|f| f.kind() == kind)
+            .map(|f| match f {
+                Finding::Missing { source_row, .. } => *source_row,
+                Finding::Unexpected { list_row, .. } | Finding::Mismatch { list_row, .. } => *list_row,
+                Finding::Crosswired { list_row, .. } => *list_row,
+                _ => 0,
+            })
+            .collect()
+    };
+    for kind in [FindingKind::Missing, FindingKind::Unexpected, FindingKind::Mismatch, FindingKind::Crosswired] {
+        let got = rows(kind);
+        assert!(got.len() >= 2, "the demo has at least two {kind} findings: {got:?}");
+        assert!(got.windows(2).all(|w| w[0] < w[1]), "{kind} findings by row: {got:?}");
+    }
 }
 
 #[test]

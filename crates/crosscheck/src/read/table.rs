@@ -335,7 +335,11 @@ fn eight(chunk: &[u8]) -> [u8; 8] {
 }
 
 fn too_big(name: &str) -> Error {
-    Error::new(ErrorKind::Parse, "the file holds more than 4 GiB of text").in_file(name).hint("split the file")
+    // Cells are placed by 31-bit offsets (the top bit is EXTRA): the limit is 2 GiB.
+    let limit = (EXTRA as u64) >> 30;
+    Error::new(ErrorKind::Parse, format!("the file holds {limit} GiB of text or more"))
+        .in_file(name)
+        .hint("split the file")
 }
 
 /// Empty names become `column_N`; a repeated name gets ` (2)`, ` (3)`… so every column can be
@@ -574,5 +578,14 @@ mod tests {
         assert_eq!(parse_delimiter("tab"), Some(b'\t'));
         assert_eq!(parse_delimiter("\""), None);
         assert_eq!(parse_delimiter("ab"), None);
+    }
+
+    #[test]
+    fn the_size_error_names_the_real_limit() {
+        assert_eq!(EXTRA as u64, 2 << 30);
+        assert_eq!(
+            too_big("big.csv").to_string().split(" (").next(),
+            Some("big.csv: the file holds 2 GiB of text or more")
+        );
     }
 }
