@@ -1,8 +1,9 @@
 // `npm run build`: the core to WebAssembly (target/pkg/, served as /pkg/ beside www/) and the one-file page
 // dist/crosscheck.html (wasm, worker and modules inlined; opens from file:// with no server).
 //
-// Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock
-// (.ci/run installs both); wasm-opt and esbuild come from npm.
+// Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock;
+// wasm-opt and esbuild come from npm. tools/setup.mjs installs them all (`npm run build` and
+// `npm start` run it first).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
