@@ -1,11 +1,12 @@
 // `npm run build`: the core to WebAssembly (target/pkg/, served as /pkg/ beside www/) and the one-file page
 // dist/crosscheck.html (wasm, worker and modules inlined; opens from file:// with no server).
 //
-// Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock
-// (.ci/run installs both); wasm-opt and esbuild come from npm.
+// Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the version in Cargo.lock;
+// wasm-opt and esbuild come from npm. tools/setup.mjs installs them all (`npm run build` and
+// `npm start` run it first).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -22,6 +23,25 @@ function run(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }
 
+// wasm-opt (binaryen from npm, itself WebAssembly) takes ~20 s; its output for the same input and
+// flags is kept in target/wasm-opt/, so a rebuild with nothing changed takes a second or two.
+function optimise(args, file) {
+  const dir = join(root, 'target', 'wasm-opt');
+  const key = createHash('sha256').update(args.join(' ')).update(readFileSync(file)).digest('hex');
+  let last = '';
+  try {
+    last = readFileSync(join(dir, 'key'), 'utf8');
+  } catch {
+    // not built yet
+  }
+  if (last !== key) {
+    mkdirSync(dir, { recursive: true });
+    run(bin('wasm-opt'), [...args, file, '-o', join(dir, 'out.wasm')]);
+    writeFileSync(join(dir, 'key'), key);
+  }
+  copyFileSync(join(dir, 'out.wasm'), file);
+}
+
 export async function build({ quiet = false } = {}) {
   const say = (s) => quiet || console.log(s);
   say('building the core for WebAssembly…');
@@ -31,7 +51,7 @@ export async function build({ quiet = false } = {}) {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'crosscheck', '--out-dir', pkg, wasm]);
   // The features rustc enables by default for wasm32 (the stripped module no longer lists them).
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue', 'simd'];
-  run(bin('wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), join(pkg, 'crosscheck_bg.wasm'), '-o', join(pkg, 'crosscheck_bg.wasm')]);
+  optimise(['-O3', ...features.map((f) => `--enable-${f}`)], join(pkg, 'crosscheck_bg.wasm'));
 
   say('writing dist/crosscheck.html…');
   const bundle = async (entry, format) => {
