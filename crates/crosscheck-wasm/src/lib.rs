@@ -22,15 +22,10 @@ use interop::{fits, js_error, options, parse_file_options, progress_to, to_js};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Run the core once on a few thousand generated rows. WebAssembly starts in a baseline tier
-/// and a long-running call never moves to optimised code while it runs, so without this the
-/// first big file would be read by unoptimised code (about 5 times slower, measured in V8).
-///
-/// It goes through the functions the worker calls (read, inspect, plan, run, validate), with
-/// their own progress callbacks (`None` here): optimised code guesses the target of each call
-/// through a callback from what it has seen, and a run that then calls another target drops
-/// back to the baseline tier until it returns. Warmed up through `reconcile` (another callback), the first
-/// run in the page compared in ~330 ms where every later one took ~190 ms.
+/// Run the core once on a few thousand generated rows, through the very calls the worker makes
+/// (read, inspect, plan, run, validate): WebAssembly starts in a baseline tier that a long call
+/// never leaves while it runs (the first big file was read ~5× slower), and warmed through other
+/// calls the first run still compared in ~330 ms against ~190 ms (docs/architecture.md, warm-up).
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     let s = crosscheck_sample::generate(&crosscheck_sample::SampleSpec { rows: 3000, ..Default::default() });
