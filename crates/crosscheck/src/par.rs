@@ -56,7 +56,8 @@ impl Threads {
 /// Rayon's work-stealing join on a pool of our own two threads, made on first use, so two means
 /// two whatever the cores or `RAYON_NUM_THREADS`; if the threads cannot be made, the halves take
 /// turns. (In WebAssembly there is one thread and no pool.) Against a scoped thread spawned per
-/// call it was within noise: a 1M run 0.98× the time, the library benchmark 0.84–1.02×.
+/// call it was within noise: a 1M CLI run 0.98× the time, the library benchmark 0.93× (median of
+/// 11 interleaved runs).
 #[cfg(not(target_arch = "wasm32"))]
 fn pool() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
