@@ -8,19 +8,13 @@ pub(super) fn push_display(s: &mut String, v: impl std::fmt::Display) {
 /// `n` in decimal, zero-padded to `width` (at most 20) digits, as `{n:0width$}` writes it. The
 /// integer and date steps write one for each cell that differs as written (`1,200`, `2024/4/1`):
 /// through `fmt` (and i128's software division) that was ~40 ms of a 1M run with variants in a
-/// WebAssembly profile; compare pass ~584 → ~558 ms.
-pub(super) fn push_digits(s: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    while n > 0 || at + width > digits.len() {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if at == 0 {
-            break;
-        }
-    }
-    s.extend(digits[at..].iter().map(|&b| char::from(b)));
+/// WebAssembly profile. `itoa` (two digits a step) writes them in ~8 ns a call against ~10 for
+/// the digit-at-a-time loop it replaced; a whole 1M run with variants is unchanged within noise.
+pub(super) fn push_digits(s: &mut String, n: u64, width: usize) {
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n);
+    s.extend(std::iter::repeat('0').take(width.min(20).saturating_sub(digits.len())));
+    s.push_str(digits);
 }
 
 /// An integer as `Display` writes it.

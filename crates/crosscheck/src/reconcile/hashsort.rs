@@ -5,6 +5,10 @@
 //! pass counts the buckets, one swaps each item into its own (in place), and each bucket (~4 000
 //! items at a million) is then sorted while it sits in cache, where a comparison sort of the
 //! whole list moves every item through memory some twenty times.
+//!
+//! `radsort` (eight byte passes through a scratch list) was measured in its place: the library
+//! benchmark at 1M 1.01–1.07× the time in three interleaved runs and its peak 488 → 496 MB (the
+//! scratch list); one 1M sort ~20 ms against ~18. Kept by hand.
 
 /// Buckets by the hash's top byte.
 const BUCKETS: usize = 256;
