@@ -1,6 +1,7 @@
 //! Two-way parallelism for the native build: the machines this runs on have two cores or more,
 //! and the big steps (reading, comparing) split naturally into two. In WebAssembly there is one
-//! thread and the two halves run in turn; a caller's `Threads::new(1)` (the CLI's `--threads 1`) asks for that natively too.
+//! thread and the two halves run in turn; a caller's `Threads::new(1)` (the CLI's `--threads 1`)
+//! asks for that natively too.
 
 /// How many threads a call may use: one, or two (the work splits in two). The report is the same
 /// either way; WebAssembly always has one.
