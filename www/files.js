@@ -102,7 +102,10 @@ function slotInfo(side, info) {
     ['file', 'info.file', input.name],
     ['size', 'info.size', bytesText(input.bytes)],
     ['encoding', 'info.encoding', shown(opts.encoding, input.encoding, encodingText)],
-    ['delimiter', 'info.delimiter', shown(opts.delimiter, input.delimiter, delimiterText)],
+    // A workbook has a sheet where a text file has a delimiter.
+    input.sheet == null
+      ? ['delimiter', 'info.delimiter', shown(opts.delimiter, input.delimiter, delimiterText)]
+      : ['sheet', 'info.sheet', input.sheet],
     ['rows', 'info.rows', num(input.rows)],
     ['columns', 'info.columns', num(input.columns.length)],
     ['malformed', 'info.malformed', num(info.malformed.length)],

@@ -16,7 +16,11 @@ export const DELIMITERS = [];
 export const SIDES = ['source', 'list'];
 
 /** How an encoding is shown in a menu (the page's own words for the core's labels). */
-export const ENCODING_LABELS = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', cp932: 'CP932 (Shift_JIS)', 'euc-jp': 'EUC-JP' };
+export const ENCODING_LABELS = {
+  'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', cp932: 'CP932 (Shift_JIS)', 'euc-jp': 'EUC-JP',
+  // A workbook's format, reported where a text file's encoding is.
+  xlsx: 'Excel (.xlsx)', xls: 'Excel 97-2003 (.xls)', xlsb: 'Excel (.xlsb)', ods: 'OpenDocument (.ods)',
+};
 
 const fill = (list, values) => list.splice(0, list.length, ...values);
 

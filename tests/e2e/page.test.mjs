@@ -87,6 +87,23 @@ test('the incident: two files in, one shifted finding out, explained in words', 
   await context.close();
 });
 
+test('Excel workbooks are read as they are: the sheet that holds the table, typed cells as shown', async () => {
+  // Written by LibreOffice (tools/make_workbooks.py): the list's first sheet is a sheet of notes.
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(fixtures, 'wb_source.xlsx'), join(fixtures, 'wb_list.xlsx'));
+  assert.equal(counts.missing, 1);
+  assert.equal(counts.mismatch, 1);
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 2);
+  assert.equal(await page.getByTestId('list-info-sheet').innerText(), '宛先');
+  assert.match(await page.getByTestId('list-info-encoding').innerText(), /Excel \(\.xlsx\)/);
+  // The mismatch shows the values as Excel shows them: 600 against 500, not 600.0.
+  const row = page.getByTestId('finding-row').filter({ hasText: '00128' });
+  assert.match(await row.innerText(), /600/);
+  assert.match(await row.innerText(), /500/);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a file is read once when chosen; another file or another encoding is read anew', async () => {
   let { page, context, seen } = await open(`${origin}/`);
   // The source is read when chosen and kept: it serves a run against one list, then another.

@@ -7,7 +7,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::render::{self, Lang};
-use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, Threads};
+use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, SheetChoice, Threads};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +42,9 @@ struct ValidateArgs {
     encoding: Option<String>,
     #[arg(long, value_name = "D")]
     delimiter: Option<String>,
+    /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     #[arg(short, long, value_name = "FILE")]
@@ -83,6 +86,12 @@ struct ReconcileArgs {
     source_delimiter: Option<String>,
     #[arg(long, value_name = "D")]
     list_delimiter: Option<String>,
+    /// SOURCE's sheet when it is a workbook: its name or 1-based number (default: the first
+    /// sheet that holds a table).
+    #[arg(long, value_name = "SHEET")]
+    source_sheet: Option<String>,
+    #[arg(long, value_name = "SHEET")]
+    list_sheet: Option<String>,
     /// List at most N findings (the summary still counts all).
     #[arg(long, value_name = "N")]
     max_findings: Option<usize>,
@@ -103,6 +112,9 @@ struct InspectArgs {
     encoding: Option<String>,
     #[arg(long, value_name = "D")]
     delimiter: Option<String>,
+    /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<String>,
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
     format: InspectFormat,
 }
@@ -150,8 +162,8 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
         Some(path) => Options::from_json(&read_text(path)?).map_err(|e| e.in_file(path.display().to_string()))?,
         None => Options::default(),
     };
-    override_file(&mut options.source, &args.source_encoding, &args.source_delimiter);
-    override_file(&mut options.list, &args.list_encoding, &args.list_delimiter);
+    override_file(&mut options.source, &args.source_encoding, &args.source_delimiter, &args.source_sheet);
+    override_file(&mut options.list, &args.list_encoding, &args.list_delimiter, &args.list_sheet);
     if !args.key.is_empty() {
         options.key = Some(args.key.iter().map(|k| column_arg(k)).collect());
     }
@@ -180,7 +192,7 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.encoding, &args.delimiter);
+    override_file(&mut options, &args.encoding, &args.delimiter, &args.sheet);
     let schema_name =
         args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
     let schema = read_text(&args.schema)?;
@@ -204,17 +216,19 @@ fn lang(arg: Option<LangArg>) -> Lang {
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.encoding, &args.delimiter);
+    override_file(&mut options, &args.encoding, &args.delimiter, &args.sheet);
     let inspection = crosscheck::inspect(read_input(&args.file)?, &options)?;
     let out = match args.format {
         InspectFormat::Json => serde_json::to_string_pretty(&inspection).unwrap_or_default() + "\n",
         InspectFormat::Text => {
             let i = &inspection.input;
+            let read_as = match &i.sheet {
+                Some(sheet) => format!("{}, sheet \"{sheet}\"", i.encoding),
+                None => format!("{}, delimiter \"{}\"", i.encoding, i.delimiter),
+            };
             let mut s = format!(
-                "{}: {}, delimiter \"{}\", {} rows, {} columns, {} malformed, {} blank\n",
+                "{}: {read_as}, {} rows, {} columns, {} malformed, {} blank\n",
                 i.name,
-                i.encoding,
-                i.delimiter,
                 i.rows,
                 i.columns.len(),
                 inspection.malformed.len(),
@@ -244,12 +258,19 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn override_file(o: &mut FileOptions, encoding: &Option<String>, delimiter: &Option<String>) {
+fn override_file(o: &mut FileOptions, encoding: &Option<String>, delimiter: &Option<String>, sheet: &Option<String>) {
     if let Some(e) = encoding {
         o.encoding = e.clone();
     }
     if let Some(d) = delimiter {
         o.delimiter = d.clone();
+    }
+    // A number is a position (`--sheet 2`, the second sheet), as in the options JSON.
+    if let Some(s) = sheet {
+        o.sheet = Some(match s.parse::<usize>() {
+            Ok(i) => SheetChoice::Index(i),
+            Err(_) => SheetChoice::Name(s.clone()),
+        });
     }
 }
 

@@ -259,3 +259,25 @@ fn validate_exit_codes_and_formats() {
     assert_eq!(json["summary"]["rules"]["jpFormat"], 2);
     assert_eq!(json["findings"][1]["message"]["ja"], "「1000001」は郵便番号（NNN-NNNN、半角）の形ではありません");
 }
+
+#[test]
+fn workbooks_and_their_sheets() {
+    // The first sheet that holds a table, or the one asked for by name or number.
+    let o = crosscheck(&["reconcile", &f("wb_source.xlsx"), &f("wb_list.ods"), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["inputs"]["list"]["sheet"].as_str(), v["inputs"]["list"]["encoding"].as_str()),
+        (Some("宛先"), Some("ods"))
+    );
+    assert_eq!(v["summary"]["findings"]["mismatch"], 1);
+    let o =
+        crosscheck(&["reconcile", &f("wb_source.ods"), &f("wb_list.xlsx"), "--list-sheet", "1", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2), "the notes sheet has no key column");
+    let o = crosscheck(&["inspect", &f("wb_list.ods"), "--sheet", "宛先"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("wb_list.ods: ods, sheet \"宛先\", 10 rows, 7 columns"), "{}", stdout(&o));
+    let o = crosscheck(&["inspect", &f("wb_list.xlsx"), "--sheet", "宛先2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wb_list.xlsx: the workbook has no sheet \"宛先2\""), "{}", stderr(&o));
+}

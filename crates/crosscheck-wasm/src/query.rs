@@ -28,7 +28,7 @@ pub fn select(findings: &[Finding], filter: &Filter) -> Vec<u32> {
         .enumerate()
         .filter(|(_, f)| kinds.is_empty() || kinds.contains(&f.kind().name()))
         .filter(|(_, f)| column.is_none() || f.column() == column)
-        .filter(|(_, f)| needle.as_deref().map_or(true, |n| texts(f).iter().any(|t| normalize(&FOLD, t).contains(n))))
+        .filter(|(_, f)| needle.as_deref().is_none_or(|n| texts(f).iter().any(|t| normalize(&FOLD, t).contains(n))))
         .map(|(i, _)| i as u32)
         .collect()
 }

@@ -2,7 +2,7 @@
 //! take the thread count and hear progress; the `_loaded` forms reuse files already read.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::options::{FileOptions, Options, Step};
+use crate::options::{FileOptions, Options, SheetChoice, Step};
 use crate::par::Threads;
 use crate::plan::profile::{profile, Profile};
 use crate::plan::{self, Plan};
@@ -152,6 +152,7 @@ fn info(loaded: &Loaded) -> InputInfo {
             .iter()
             .map(|r| RenamedColumn { column: r.column, from: r.from.clone(), to: r.to.clone() })
             .collect(),
+        sheet: loaded.sheet.clone(),
         blank_records: t.blank_records,
     }
 }
@@ -221,6 +222,12 @@ fn used_options(
     used.source.delimiter = source.delimiter.clone();
     used.list.encoding = list.encoding.clone();
     used.list.delimiter = list.delimiter.clone();
+    // A workbook's sheet, by name, so that the options read the same sheet again.
+    for (file, loaded) in [(&mut used.source, source), (&mut used.list, list)] {
+        if let Some(sheet) = &loaded.sheet {
+            file.sheet = Some(SheetChoice::Name(sheet.clone()));
+        }
+    }
     used.key = Some(plan.key.iter().map(|p| p.spec()).collect());
     used.columns = Some(
         plan.columns

@@ -39,11 +39,32 @@ pub struct FileOptions {
     pub encoding: String,
     #[serde(default = "auto")]
     pub delimiter: String,
+    /// A workbook's sheet: its name or its 1-based position; omitted, the first that holds a
+    /// table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<SheetChoice>,
+}
+
+/// Which sheet of a workbook: `"宛先"` or `2`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SheetChoice {
+    Index(usize),
+    Name(String),
+}
+
+impl std::fmt::Display for SheetChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetChoice::Index(i) => write!(f, "{i}"),
+            SheetChoice::Name(n) => write!(f, "\"{n}\""),
+        }
+    }
 }
 
 impl Default for FileOptions {
     fn default() -> Self {
-        FileOptions { encoding: auto(), delimiter: auto() }
+        FileOptions { encoding: auto(), delimiter: auto(), sheet: None }
     }
 }
 

@@ -13,7 +13,7 @@ pub(super) fn push_display(s: &mut String, v: impl std::fmt::Display) {
 pub(super) fn push_digits(s: &mut String, n: u64, width: usize) {
     let mut buffer = itoa::Buffer::new();
     let digits = buffer.format(n);
-    s.extend(std::iter::repeat('0').take(width.min(20).saturating_sub(digits.len())));
+    s.extend(std::iter::repeat_n('0', width.min(20).saturating_sub(digits.len())));
     s.push_str(digits);
 }
 

@@ -83,8 +83,10 @@ pub struct Loaded {
     pub(crate) sha256: Option<Sha256>,
     /// The encoding it was read in, as options name it (`cp932`).
     pub encoding: String,
-    /// The delimiter it was read with, as options name it (`,`, `\t`).
+    /// The delimiter it was read with, as options name it (`,`, `\t`); empty for a workbook.
     pub delimiter: String,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
 }
 
 impl Loaded {
@@ -102,7 +104,8 @@ impl Loaded {
 /// The encoding the options ask for: None = detect.
 pub fn requested_encoding(options: &FileOptions, file: &str) -> Result<Option<TextEncoding>> {
     match options.encoding.trim() {
-        "" | "auto" => Ok(None),
+        // A workbook is known by its bytes; its format, echoed as the encoding, reads as "detect".
+        "" | "auto" | "xlsx" | "xls" | "xlsb" | "ods" => Ok(None),
         label => TextEncoding::from_label(label).map(Some).ok_or_else(|| {
             Error::options(format!("unknown encoding \"{label}\""))
                 .in_file(file)
@@ -139,13 +142,19 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         Hash::Given(h) => Some(h),
         Hash::Later => None,
     };
+    if super::workbook::is_workbook(&input.bytes) {
+        let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref())?;
+        progress(1.0);
+        let (encoding, delimiter) = (sheet.format.to_string(), String::new());
+        return Ok(Loaded { table: sheet.table, name, bytes, sha256, encoding, delimiter, sheet: Some(sheet.name) });
+    }
     // Decoding is the first 15 % (UTF-8 is only checked: it goes by at once), parsing the rest.
     let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
     progress(0.15);
     let encoding = decoded.encoding.label().to_string();
     let table = Table::parse_with_progress(&name, decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
     let delimiter = delimiter_label(table.delimiter);
-    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter })
+    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: None })
 }
 
 #[cfg(test)]

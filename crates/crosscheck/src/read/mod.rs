@@ -1,11 +1,13 @@
 //! Reading: bytes → text → a table. `decode` finds (or obeys) the encoding, `records` splits the
 //! text into records, `table` finds the delimiter and the header and keeps the cells compactly,
-//! `input` puts the three together for one file and hashes its bytes.
+//! `input` puts the three together for one file and hashes its bytes; `workbook` reads a sheet
+//! of an Excel or OpenDocument workbook instead.
 
 mod decode;
 mod input;
 mod records;
 pub(crate) mod table;
+mod workbook;
 
 pub(crate) use input::{load, load_with_progress};
 #[cfg(test)]

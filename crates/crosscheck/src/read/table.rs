@@ -124,6 +124,57 @@ impl Table {
         })
     }
 
+    /// A table from rows of cells already read (a workbook's sheet): the first row is the
+    /// header; `line` is each row's line as a spreadsheet numbers it. Rows whose cells are all
+    /// empty are counted as blank; the cells are stored one after another in one text.
+    pub fn from_rows(name: &str, rows: Vec<(u64, Vec<String>)>) -> Result<Table> {
+        let mut rows = rows.into_iter().filter(|(_, cells)| !cells.is_empty());
+        let Some((_, raw_header)) = rows.by_ref().find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty())) else {
+            return Err(Error::new(ErrorKind::Parse, "the sheet is empty: there is no header row")
+                .in_file(name)
+                .hint("choose the sheet that holds the table"));
+        };
+        let (header, renamed) = unique_header(raw_header.into_iter().map(|c| c.trim().to_string()).collect());
+        let width = header.len();
+        let (mut text, mut cells, mut wide, mut places) = (String::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut spans, mut blank_records, mut row) = (Vec::with_capacity(width), 0, 0u64);
+        for (line, mut values) in rows {
+            values.resize(width, String::new());
+            if values.iter().all(|v| v.trim().is_empty()) {
+                blank_records += 1;
+                continue;
+            }
+            row += 1;
+            spans.clear();
+            for v in &values {
+                let start = text.len();
+                text.push_str(v);
+                if text.len() >= EXTRA as usize {
+                    return Err(too_big(name));
+                }
+                spans.push((start as u32, text.len() as u32));
+            }
+            push_row(&mut cells, &mut wide, &spans);
+            places.push((
+                u32::try_from(row).map_err(|_| too_big(name))?,
+                u32::try_from(line).map_err(|_| too_big(name))?,
+            ));
+        }
+        Ok(Table {
+            name: name.to_string(),
+            delimiter: b',',
+            header,
+            renamed,
+            malformed: Vec::new(),
+            blank_records,
+            places,
+            text,
+            extra: String::new(),
+            cells,
+            wide,
+        })
+    }
+
     #[allow(clippy::type_complexity)]
     fn read_records(
         name: &str,
@@ -162,7 +213,7 @@ impl Table {
                 continue;
             }
             row += 1;
-            if row % PROGRESS_EVERY == 0 {
+            if row.is_multiple_of(PROGRESS_EVERY) {
                 progress(record.end as f64 / text.len().max(1) as f64);
             }
             let line = record.line;

@@ -18,6 +18,10 @@ pub struct InputInfo {
     /// Header cells renamed because they were empty or repeated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub renamed_columns: Vec<RenamedColumn>,
+    /// The sheet read, for a workbook (its `encoding` is then the workbook's format: `xlsx`,
+    /// `xls`, `xlsb` or `ods`, and its `delimiter` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Records with only empty fields, skipped.
     pub blank_records: usize,
 }

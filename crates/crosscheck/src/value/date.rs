@@ -129,7 +129,7 @@ pub(crate) fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     let date = real_date(era.start.0 + n as i32 - 1, m, d)?;
-    let within = date >= era.start && era.end.map_or(true, |end| date <= end);
+    let within = date >= era.start && era.end.is_none_or(|end| date <= end);
     within.then_some(date)
 }
 

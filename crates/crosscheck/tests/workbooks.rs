@@ -1,0 +1,150 @@
+//! Workbooks as staff hand them over, written by LibreOffice (tools/make_workbooks.py): each typed
+//! cell read as the text Excel shows, the sheet chosen or found, reconciled like CSV; what cannot
+//! be read safely refused with what to do.
+
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
+use common::{assert_conserved, fixture, fixture_path};
+use crosscheck::{reconcile, reconcile_with, FileOptions, Finding, Input, Options, SheetChoice, Side, Threads};
+
+/// Every cell of a file's list side, as the core read it (header first).
+fn cells(list: Input, options: &Options) -> Vec<Vec<String>> {
+    let source = Input::new("s.csv", "x,y\n1,2\n");
+    let options = Options { key: Some(vec![crosscheck::ColumnSpec::pair("x", "顧客ID")]), ..options.clone() };
+    let run = reconcile_with(source, list, &options, Threads::default(), &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    let mut row = 1;
+    while let Some(r) = run.row(Side::List, row) {
+        if out.is_empty() {
+            out.push(r.header.clone());
+        }
+        out.push(r.cells);
+        row += 1;
+    }
+    out
+}
+
+fn csv_cells(name: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    reader.records().map(|r| r.unwrap_or_default().iter().map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn each_format_reads_as_the_text_excel_shows() {
+    // Text with leading zeros, 1200 and 12.5, a #,##0 number, dates in 「yyyy年m月d日」 and
+    // yyyy/mm/dd, a formula's cached value, #N/A, booleans and a time.
+    let want = csv_cells("wb_list_expected.csv");
+    for file in ["wb_list.xlsx", "wb_list.ods"] {
+        assert_eq!(cells(fixture(file), &Options::default()), want, "{file}");
+    }
+}
+
+#[test]
+fn dates_in_the_1904_system() {
+    assert_eq!(cells(fixture("wb_1904.xlsx"), &Options::default()), csv_cells("wb_1904_expected.csv"));
+}
+
+#[test]
+fn the_first_sheet_that_holds_a_table_is_taken_and_reported() {
+    // wb_list's first sheet 「説明」 holds a few lines of notes.
+    let r = reconcile(fixture("wb_source.xlsx"), fixture("wb_list.xlsx"), &Options::default()).unwrap();
+    assert_conserved(&r);
+    assert_eq!(r.inputs.list.sheet.as_deref(), Some("宛先"));
+    assert_eq!((r.inputs.list.encoding.as_str(), r.inputs.list.delimiter.as_str()), ("xlsx", ""));
+    // The options used name the sheet, so they read the same one again.
+    assert_eq!(r.options.list.sheet, Some(SheetChoice::Name("宛先".into())));
+    let again = reconcile(fixture("wb_source.xlsx"), fixture("wb_list.xlsx"), &r.options).unwrap();
+    assert_eq!(again.findings, r.findings);
+    // One customer missing, one ポイント different: as the CSV copies of the same sheets say.
+    assert_eq!((r.summary.findings.missing, r.summary.findings.mismatch, r.summary.findings.total()), (1, 1, 2));
+    assert!(r.findings.iter().any(|f| matches!(f, Finding::Mismatch { source_value, list_value, .. } if source_value == "600" && list_value == "500")));
+    let csv = reconcile(fixture("wb_source.csv"), fixture("wb_source.xlsx"), &Options::default()).unwrap();
+    assert_eq!(csv.summary.findings.total(), 0, "the CSV copy and the workbook hold the same");
+}
+
+#[test]
+fn a_sheet_by_name_or_number_and_a_sheet_that_is_not_there() {
+    let by =
+        |sheet| Options { list: FileOptions { sheet: Some(sheet), ..FileOptions::default() }, ..Options::default() };
+    let want = csv_cells("wb_list_expected.csv");
+    assert_eq!(cells(fixture("wb_list.xlsx"), &by(SheetChoice::Name("宛先".into()))), want);
+    assert_eq!(cells(fixture("wb_list.xlsx"), &by(SheetChoice::Index(2))), want);
+    for wrong in [SheetChoice::Name("Sheet9".into()), SheetChoice::Index(0), SheetChoice::Index(3)] {
+        let e =
+            reconcile(fixture("wb_source.xlsx"), fixture("wb_list.xlsx"), &by(wrong.clone())).unwrap_err().to_string();
+        assert!(e.starts_with(&format!("wb_list.xlsx: the workbook has no sheet {wrong}")), "{e}");
+        assert!(e.contains("\"説明\", \"宛先\""), "{e}");
+    }
+    // The options JSON takes a name or a number.
+    let o = Options::from_json(r#"{"list": {"sheet": 2}, "source": {"sheet": "顧客"}}"#).unwrap();
+    assert_eq!((o.list.sheet, o.source.sheet), (Some(SheetChoice::Index(2)), Some(SheetChoice::Name("顧客".into()))));
+}
+
+#[test]
+fn a_zip_that_is_not_a_workbook_is_a_clear_error() {
+    let e = reconcile(
+        fixture("wb_source.xlsx"),
+        Input::new("list.xlsx", b"PK\x03\x04\x14\x00\x00\x00".to_vec()),
+        &Options::default(),
+    );
+    let e = e.unwrap_err().to_string();
+    assert!(e.starts_with("list.xlsx: the workbook cannot be read"), "{e}");
+}
+
+#[test]
+fn an_empty_first_sheet_is_passed_over() {
+    for file in ["wb_empty_then_data.xlsx", "wb_empty_then_data.ods"] {
+        let options = Options { key: Some(vec![crosscheck::ColumnSpec::named("顧客ID")]), ..Options::default() };
+        let want = csv_cells("wb_empty_then_data_expected.csv");
+        let header = want[0].join(",");
+        let r = reconcile(Input::new("s.csv", format!("{header}\n")), fixture(file), &options).unwrap();
+        assert_eq!(r.inputs.list.sheet.as_deref(), Some("Sheet2"), "{file}");
+        assert_eq!(r.inputs.list.rows, want.len() - 1, "{file}");
+    }
+}
+
+#[test]
+fn validation_reads_typed_cells() {
+    // A date cell satisfies a date field whatever its display format; 12.5 is no integer; the
+    // #N/A error cell is a value that breaks the integer rule, named with its row.
+    let schema = r#"{"fields": [
+        {"name": "顧客ID", "type": "string", "constraints": {"pattern": "[0-9]{5}"}},
+        {"name": "ポイント", "type": "integer"},
+        {"name": "登録日", "type": "date"}
+    ]}"#;
+    for file in ["wb_list.xlsx", "wb_list.ods"] {
+        let r = crosscheck::validate(fixture(file), schema, "s.json", &FileOptions::default(), None).unwrap();
+        let broken: Vec<(u64, String, String)> = r
+            .validation
+            .findings
+            .iter()
+            .filter_map(|f| match f {
+                crosscheck::report::Issue::Invalid { row, column, value, .. } => {
+                    Some((*row, column.clone(), value.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(broken, [(2, "ポイント".into(), "12.5".into()), (5, "ポイント".into(), "#N/A".into())], "{file}");
+    }
+}
+
+#[test]
+fn an_xls_is_refused_for_now_with_what_to_do() {
+    let e = reconcile(fixture("wb_source.xlsx"), fixture("wb_list.xls"), &Options::default()).unwrap_err().to_string();
+    assert!(e.starts_with("wb_list.xls: Excel 97-2003 workbooks (.xls) are not read yet"), "{e}");
+    assert!(e.contains("Excel Workbook (.xlsx)"), "{e}");
+}
+
+#[test]
+fn a_sheet_spanning_far_past_its_data_is_refused_not_allocated() {
+    // Three filled cells and one at XFD1048576: 17 billion cells if laid out.
+    let e =
+        reconcile(fixture("wb_source.xlsx"), fixture("wb_far_cell.xlsx"), &Options::default()).unwrap_err().to_string();
+    assert!(
+        e.starts_with("wb_far_cell.xlsx: sheet \"Sheet1\" spans A1:XFD1048576, too large to read (5 filled cells)"),
+        "{e}"
+    );
+}
