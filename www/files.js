@@ -35,6 +35,7 @@ function chooseFile(side, fileObj) {
   // it is needed, so a big file is not held in the page as well. Nothing is written anywhere.
   enqueue(async () => {
     state.slots[side] = { ...emptySlot(), file: { name: fileObj.name, bytes: fileObj } };
+    delete state.readAs[side].sheet; // another file: its own sheets
     await readAgain(side);
   });
 }
@@ -116,6 +117,18 @@ function slotInfo(side, info) {
       h('dt', { text: t(label) }),
       h('dd', { text: value, 'data-testid': `${side}-info-${field}` }))))];
 
+  if (input.sheets?.length > 1) {
+    // A workbook of several sheets: the one read is chosen here (the core took the first that
+    // holds a table); choosing another reads the file again.
+    const pick = h('select', { id: `${side}-sheet`, 'data-testid': `${side}-sheet` },
+      ...input.sheets.map((name) => h('option', { value: name, text: name })));
+    pick.value = input.sheet;
+    pick.addEventListener('change', () => {
+      state.readAs[side].sheet = pick.value;
+      enqueue(() => readAgain(side));
+    });
+    parts.push(h('p', { class: 'sheet-pick' }, h('label', { for: `${side}-sheet`, text: t('info.sheetPick') }), pick));
+  }
   if (input.renamed_columns?.length) {
     // A rename is {column: its 1-based position, from: the name in the file, to: the name used}.
     const items = input.renamed_columns.map((r) => t('info.renamedItem', { column: r.to, was: r.from || t('info.empty') }));

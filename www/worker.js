@@ -114,14 +114,15 @@ async function withFiles(wanted, use, progress = []) {
 }
 
 // A kept file serves a request that asks for what it was read with, or for what was detected
-// then (the plan hands the detected encoding and delimiter back as options).
+// then (the plan hands the detected encoding, delimiter and a workbook's sheet back as options).
 const serves = (entry, how) =>
   (how.encoding === entry.how.encoding || how.encoding === entry.file.encoding) &&
-  (how.delimiter === entry.how.delimiter || how.delimiter === entry.file.delimiter);
+  (how.delimiter === entry.how.delimiter || how.delimiter === entry.file.delimiter) &&
+  (how.sheet === entry.how.sheet || how.sheet === entry.file.sheet);
 
 /** The file read as `fileOptions` say: kept from before, or read now (`progress` hears 0 to 1). */
 async function loadedFile(file, fileOptions = {}, progress = () => {}) {
-  const how = { encoding: fileOptions.encoding || 'auto', delimiter: fileOptions.delimiter || 'auto' };
+  const how = { encoding: fileOptions.encoding || 'auto', delimiter: fileOptions.delimiter || 'auto', sheet: fileOptions.sheet ?? undefined };
   // A chosen File is known by its name, size and time of change (a File changed on disk can no
   // longer be read at all); bytes handed over (the sample) are read each time: they are small.
   const key = file.bytes instanceof Blob && JSON.stringify([file.name, file.bytes.size, file.bytes.lastModified]);

@@ -57,6 +57,7 @@ export const en = {
   'info.size': 'Size',
   'info.encoding': 'Encoding',
   'info.sheet': 'Sheet',
+  'info.sheetPick': 'Sheet to read: ',
   'info.delimiter': 'Delimiter',
   'info.rows': 'Rows',
   'info.columns': 'Columns',

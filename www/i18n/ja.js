@@ -57,6 +57,7 @@ export const ja = {
   'info.size': 'サイズ',
   'info.encoding': '文字コード',
   'info.sheet': 'シート',
+  'info.sheetPick': '読むシート: ',
   'info.delimiter': '区切り文字',
   'info.rows': '行数',
   'info.columns': '列',

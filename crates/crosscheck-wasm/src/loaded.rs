@@ -70,6 +70,12 @@ impl LoadedFile {
         self.inner.delimiter.clone()
     }
 
+    /// The workbook sheet it was read from (chosen or found); undefined for a text file.
+    #[wasm_bindgen(getter)]
+    pub fn sheet(&self) -> Option<String> {
+        self.inner.sheet.clone()
+    }
+
     /// What `inspect` tells of it: encoding, delimiter, rows, column profiles, a preview.
     pub fn inspect(&self) -> Result<JsValue, JsValue> {
         to_js(&crosscheck::describe(&self.inner))

@@ -153,6 +153,7 @@ fn info(loaded: &Loaded) -> InputInfo {
             .map(|r| RenamedColumn { column: r.column, from: r.from.clone(), to: r.to.clone() })
             .collect(),
         sheet: loaded.sheet.clone(),
+        sheets: loaded.sheets.clone(),
         blank_records: t.blank_records,
     }
 }

@@ -87,6 +87,8 @@ pub struct Loaded {
     pub delimiter: String,
     /// The sheet read, for a workbook.
     pub sheet: Option<String>,
+    /// A workbook's sheets, in its order.
+    pub sheets: Vec<String>,
 }
 
 impl Loaded {
@@ -146,7 +148,8 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref())?;
         progress(1.0);
         let (encoding, delimiter) = (sheet.format.to_string(), String::new());
-        return Ok(Loaded { table: sheet.table, name, bytes, sha256, encoding, delimiter, sheet: Some(sheet.name) });
+        let (table, sheets) = (sheet.table, sheet.names);
+        return Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: Some(sheet.name), sheets });
     }
     // Decoding is the first 15 % (UTF-8 is only checked: it goes by at once), parsing the rest.
     let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
@@ -154,7 +157,7 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
     let encoding = decoded.encoding.label().to_string();
     let table = Table::parse_with_progress(&name, decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
     let delimiter = delimiter_label(table.delimiter);
-    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: None })
+    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: None, sheets: Vec::new() })
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub(crate) struct Sheet {
     pub table: Table,
     /// The sheet's name, as the workbook has it.
     pub name: String,
+    /// Every sheet's name, in the workbook's order (for a front end to offer).
+    pub names: Vec<String>,
     /// `xlsx`, `xls`, `xlsb` or `ods`: reported where a text file reports its encoding.
     pub format: &'static str,
 }
@@ -123,7 +125,7 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>) -> Resul
     };
     let shown = format!("{file} [{name}]");
     let table = Table::from_rows(&shown, rows)?;
-    Ok(Sheet { table, name, format })
+    Ok(Sheet { table, name, names, format })
 }
 
 /// Cells a table may span (rows × columns from A1 to its farthest filled cell): 20 million,

@@ -22,6 +22,9 @@ pub struct InputInfo {
     /// `xls`, `xlsb` or `ods`, and its `delimiter` is empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// A workbook's sheets, in its order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
     /// Records with only empty fields, skipped.
     pub blank_records: usize,
 }
