@@ -239,3 +239,24 @@ fn a_file_hashed_by_the_caller_gets_its_hash_after_reading() {
     f.set_sha256(hash.clone()).unwrap();
     assert_eq!(get(&f.inspect().unwrap(), "input.sha256").as_string(), Some(hash.to_lowercase()));
 }
+
+#[wasm_bindgen_test]
+fn a_workbook_is_read_in_webassembly_with_its_sheets() {
+    use crosscheck_wasm::LoadedFile;
+    let bytes = include_bytes!("../../../tests/fixtures/wb_list.xlsx").to_vec();
+    let f = LoadedFile::read("wb_list.xlsx".into(), bytes.into(), "", false, None).unwrap();
+    assert_eq!((f.sheet().as_deref(), f.encoding().as_str()), (Some("宛先"), "xlsx"));
+    let i = f.inspect().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&i, "input.sheets")).length(), 2);
+    let first = js_sys::Array::from(&js_sys::Array::from(&get(&i, "preview")).get(0));
+    assert_eq!(first.get(0).as_string().as_deref(), Some("00123"), "text keeps its leading zeros");
+    let other = LoadedFile::read(
+        "wb_list.xlsx".into(),
+        include_bytes!("../../../tests/fixtures/wb_list.xlsx").to_vec().into(),
+        r#"{"sheet": 1}"#,
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(other.sheet().as_deref(), Some("説明"));
+}
