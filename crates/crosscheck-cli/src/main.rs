@@ -31,6 +31,20 @@ enum Command {
     Inspect(InspectArgs),
 }
 
+/// How to read the one file of `validate` and `inspect`.
+#[derive(Args)]
+struct ReadArgs {
+    /// auto, utf-8, utf-16le, utf-16be, cp932, euc-jp.
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
+    /// auto , tab ; |
+    #[arg(long, value_name = "D")]
+    delimiter: Option<String>,
+    /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<String>,
+}
+
 #[derive(Args)]
 struct ValidateArgs {
     /// The file to check (CSV/TSV; `-` reads standard input).
@@ -38,13 +52,8 @@ struct ValidateArgs {
     /// The rules: a Frictionless Table Schema (JSON).
     #[arg(long, value_name = "SCHEMA.json")]
     schema: PathBuf,
-    #[arg(long, value_name = "ENC")]
-    encoding: Option<String>,
-    #[arg(long, value_name = "D")]
-    delimiter: Option<String>,
-    /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
-    #[arg(long, value_name = "SHEET")]
-    sheet: Option<String>,
+    #[command(flatten)]
+    read: ReadArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     #[arg(short, long, value_name = "FILE")]
@@ -108,13 +117,8 @@ struct ReconcileArgs {
 struct InspectArgs {
     /// The file to describe (`-` reads standard input).
     file: String,
-    #[arg(long, value_name = "ENC")]
-    encoding: Option<String>,
-    #[arg(long, value_name = "D")]
-    delimiter: Option<String>,
-    /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
-    #[arg(long, value_name = "SHEET")]
-    sheet: Option<String>,
+    #[command(flatten)]
+    read: ReadArgs,
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
     format: InspectFormat,
 }
@@ -192,7 +196,7 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.encoding, &args.delimiter, &args.sheet);
+    override_file(&mut options, &args.read.encoding, &args.read.delimiter, &args.read.sheet);
     let schema_name =
         args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
     let schema = read_text(&args.schema)?;
@@ -216,7 +220,7 @@ fn lang(arg: Option<LangArg>) -> Lang {
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.encoding, &args.delimiter, &args.sheet);
+    override_file(&mut options, &args.read.encoding, &args.read.delimiter, &args.read.sheet);
     let inspection = crosscheck::inspect(read_input(&args.file)?, &options)?;
     let out = match args.format {
         InspectFormat::Json => serde_json::to_string_pretty(&inspection).unwrap_or_default() + "\n",

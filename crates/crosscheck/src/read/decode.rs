@@ -6,100 +6,16 @@
 //! the reconciliation would report mismatches that are not there, so decoding is strict: a byte
 //! sequence that is not valid in the encoding is an error naming the file, line and byte. When
 //! both CP932 and EUC-JP read a file cleanly (short files of kanji or half-width kana can be
-//! both), the reading that looks more like Japanese wins.
+//! both), the reading that looks more like Japanese wins (`detect`).
 //!
 //! Files can be 150 MB: valid UTF-8 becomes a `String` without a copy, and the other encodings
 //! are decoded in one pass straight into a `String`.
 
+use super::detect::{plausibility, sniff_utf16};
+pub use super::encoding::TextEncoding;
 use crate::error::{Error, ErrorKind, Result};
-use encoding_rs::{DecoderResult, Encoder, Encoding};
-use std::fmt;
-
-/// The encodings a file can be read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TextEncoding {
-    // Serialized as the canonical labels, so options and reports use one spelling.
-    #[serde(rename = "utf-8")]
-    Utf8,
-    #[serde(rename = "utf-8-bom")]
-    Utf8Bom,
-    #[serde(rename = "utf-16le")]
-    Utf16le,
-    #[serde(rename = "utf-16be")]
-    Utf16be,
-    Cp932,
-    EucJp,
-}
-
+use encoding_rs::DecoderResult;
 use TextEncoding::*;
-
-impl TextEncoding {
-    /// Canonical label used in reports and options: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "cp932", "euc-jp".
-    pub fn label(self) -> &'static str {
-        match self {
-            Utf8 => "utf-8",
-            Utf8Bom => "utf-8-bom",
-            Utf16le => "utf-16le",
-            Utf16be => "utf-16be",
-            Cp932 => "cp932",
-            EucJp => "euc-jp",
-        }
-    }
-
-    /// Parse a user-given label, case-insensitive, with the usual aliases (`_` = `-`):
-    /// utf8, utf-8-sig, utf-16 and unicode (Excel's name; both UTF-16LE), windows-31j, ms932,
-    /// shift_jis, sjis, eucjp. Unknown → None.
-    pub fn from_label(label: &str) -> Option<TextEncoding> {
-        let label = label.trim().to_ascii_lowercase().replace('_', "-");
-        Some(match label.as_str() {
-            "utf-8" | "utf8" => Utf8,
-            "utf-8-bom" | "utf-8-sig" | "utf8-bom" | "utf8-sig" => Utf8Bom,
-            "utf-16" | "utf-16le" | "utf16" | "utf16le" | "unicode" => Utf16le,
-            "utf-16be" | "utf16be" => Utf16be,
-            "cp932" | "windows-31j" | "ms932" | "shift-jis" | "sjis" => Cp932,
-            "euc-jp" | "eucjp" => EucJp,
-            _ => return None,
-        })
-    }
-
-    /// The name used in messages.
-    fn name(self) -> &'static str {
-        match self {
-            Utf8 | Utf8Bom => "UTF-8",
-            Utf16le => "UTF-16LE",
-            Utf16be => "UTF-16BE",
-            Cp932 => "CP932 (Shift_JIS)",
-            EucJp => "EUC-JP",
-        }
-    }
-
-    fn bom(self) -> &'static [u8] {
-        match self {
-            Utf8Bom => b"\xEF\xBB\xBF",
-            Utf16le => b"\xFF\xFE",
-            Utf16be => b"\xFE\xFF",
-            Utf8 | Cp932 | EucJp => b"",
-        }
-    }
-
-    /// WHATWG Shift_JIS is Windows-31J: it has the NEC and IBM extensions (髙 﨑 ① ㈱).
-    fn encoding(self) -> &'static Encoding {
-        match self {
-            Utf8 | Utf8Bom => encoding_rs::UTF_8,
-            Utf16le => encoding_rs::UTF_16LE,
-            Utf16be => encoding_rs::UTF_16BE,
-            Cp932 => encoding_rs::SHIFT_JIS,
-            EucJp => encoding_rs::EUC_JP,
-        }
-    }
-}
-
-impl fmt::Display for TextEncoding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
 
 /// Text decoded from a file, BOM removed.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,13 +41,6 @@ pub fn decode_with_progress(
     file: &str,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Decoded> {
-    if let Some(what) = workbook(&bytes) {
-        return Err(Error::new(ErrorKind::Decode, format!("this is {what}, not CSV text"))
-            .in_file(file)
-            .at_line(1)
-            .at_byte(0)
-            .hint("open it in Excel and save it as \"CSV UTF-8\""));
-    }
     let decoded = match requested {
         Some(encoding) => decode_as(bytes, encoding, progress),
         None => detect(bytes, progress),
@@ -371,38 +280,6 @@ fn detect(bytes: Vec<u8>, progress: &mut dyn FnMut(f64)) -> Result<Decoded, Fail
     decode_as(bytes, encoding, &mut |f| progress((2.0 + f) / 3.0))
 }
 
-/// UTF-16 without BOM: ASCII characters put a NUL in every other byte. Looks at the first 4 KB.
-fn sniff_utf16(bytes: &[u8]) -> Option<TextEncoding> {
-    let units = bytes.get(..4096).unwrap_or(bytes).chunks_exact(2);
-    let pairs = units.len();
-    let (mut nul_even, mut nul_odd) = (0usize, 0usize);
-    for unit in units {
-        if let [even, odd] = unit {
-            nul_even += usize::from(*even == 0);
-            nul_odd += usize::from(*odd == 0);
-        }
-    }
-    let strong = |many: usize, few: usize| pairs > 0 && many * 4 >= pairs && few * 10 <= many;
-    if strong(nul_odd, nul_even) {
-        Some(Utf16le)
-    } else if strong(nul_even, nul_odd) {
-        Some(Utf16be)
-    } else {
-        None
-    }
-}
-
-/// An Excel workbook handed over instead of CSV: a ZIP (.xlsx) or OLE2 (.xls) signature.
-fn workbook(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        Some("an Excel workbook (.xlsx) or another ZIP file")
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        Some("an Excel 97-2003 workbook (.xls)")
-    } else {
-        None
-    }
-}
-
 /// Bytes scored when CP932 and EUC-JP both read a file.
 const SAMPLE: usize = 256 * 1024;
 
@@ -414,61 +291,11 @@ fn plausibility_of(bytes: &[u8], encoding: TextEncoding) -> i64 {
     }
 }
 
-/// How much a text looks like Japanese. A wrong reading of CP932 as EUC-JP gives random kanji,
-/// many of them rare (JIS level 2); a wrong reading of EUC-JP as CP932 gives half-width kana
-/// that break kana spelling (a voicing mark after a vowel), half-width punctuation, private-use
-/// characters. Real text gives kana and common (level 1) kanji.
-///
-/// `chardetng` (given the `.jp` hint) was tried in its place and reads short CP932 half-width
-/// kana (ﾔﾏﾀﾞ ｹﾝｼﾞ) as EUC-JP, which a test here forbids; on a 256 KB tie it took ~40 ms against
-/// ~20, and it adds 44 KB to the .wasm. Kept by hand.
-fn plausibility(text: &str) -> i64 {
-    let mut euc = encoding_rs::EUC_JP.new_encoder();
-    let mut prev = '\n';
-    let mut score = 0i64;
-    for c in text.chars() {
-        score += match c {
-            '\u{3041}'..='\u{30FF}' => 3, // hiragana, katakana
-            '\u{4E00}'..='\u{9FFF}' if common_kanji(&mut euc, c) => 3,
-            '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' => 1, // Japanese punctuation, full-width ASCII
-            '\u{FF61}'..='\u{FF9F}' => halfwidth_kana(prev, c),
-            '\u{E000}'..='\u{F8FF}' => -6, // private use (CP932 user-defined area)
-            _ if c.is_ascii() => 0,
-            _ => -2, // rare kanji, Greek, Cyrillic, box drawing, ...
-        };
-        prev = c;
-    }
-    score
-}
-
-/// JIS X 0208 level 1 (rows 16–47, EUC-JP lead bytes 0xB0–0xCF): the 2,965 common kanji.
-fn common_kanji(euc: &mut Encoder, c: char) -> bool {
-    let (mut utf8, mut out) = ([0u8; 4], [0u8; 4]);
-    let (_, _, written) = euc.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut out, false);
-    written == 2 && matches!(out, [0xB0..=0xCF, ..])
-}
-
-/// A half-width katakana character, judged by the one before it.
-fn halfwidth_kana(prev: char, c: char) -> i64 {
-    let after_kana = ('\u{FF66}'..='\u{FF9F}').contains(&prev);
-    let voiceable = matches!(prev, 'ｳ' | 'ｶ'..='ﾄ' | 'ﾊ'..='ﾎ');
-    match c {
-        'ﾞ' if voiceable => 2,
-        'ﾟ' if ('ﾊ'..='ﾎ').contains(&prev) => 2,
-        'ﾞ' | 'ﾟ' => -4,
-        // Small kana, the long-vowel mark and ﾝ do not begin a word.
-        'ｧ'..='ｰ' | 'ﾝ' if after_kana => 1,
-        'ｧ'..='ｰ' | 'ﾝ' => -3,
-        '｡'..='･' => -2, // half-width punctuation
-        _ => 1,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::TestResult;
-    use encoding_rs::{EUC_JP, SHIFT_JIS};
+    use encoding_rs::{Encoding, EUC_JP, SHIFT_JIS};
 
     fn encode(text: &str, encoding: &'static Encoding) -> Vec<u8> {
         let (bytes, _, unmappable) = encoding.encode(text);
@@ -760,10 +587,8 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_workbooks() -> TestResult {
+    fn empty() -> TestResult {
         assert_eq!(ok(Vec::new(), None)?, Decoded { text: String::new(), encoding: Utf8 });
-        let e = err(b"PK\x03\x04\x14\x00\x06\x00".to_vec(), None);
-        assert_at(&e, 1, 0, "Excel workbook (.xlsx)");
         Ok(())
     }
 
@@ -773,37 +598,6 @@ mod tests {
         let text = "ﾔﾏﾀﾞ ﾀﾛｳ,ｽｽﾞｷ ﾊﾅｺ\n".repeat(20_000);
         assert_eq!(ok(encode(&text, SHIFT_JIS), Some(Cp932))?.text, text);
         assert_eq!(ok(encode(&text, SHIFT_JIS), None)?, Decoded { text, encoding: Cp932 });
-        Ok(())
-    }
-
-    #[test]
-    fn labels() -> TestResult {
-        let all = [Utf8, Utf8Bom, Utf16le, Utf16be, Cp932, EucJp];
-        for e in all {
-            assert_eq!(TextEncoding::from_label(e.label()), Some(e));
-            assert_eq!(e.to_string(), e.label());
-            assert_eq!(serde_json::to_string(&e)?, format!("\"{}\"", e.label()));
-        }
-        let aliases = [
-            ("UTF8", Utf8),
-            ("utf-8-sig", Utf8Bom),
-            ("UTF-16", Utf16le),
-            ("unicode", Utf16le),
-            ("utf-16BE", Utf16be),
-            ("Windows-31J", Cp932),
-            ("MS932", Cp932),
-            ("Shift_JIS", Cp932),
-            ("shift-jis", Cp932),
-            ("SJIS", Cp932),
-            ("EUCJP", EucJp),
-            (" euc_jp ", EucJp),
-        ];
-        for (label, e) in aliases {
-            assert_eq!(TextEncoding::from_label(label), Some(e), "{label}");
-        }
-        for unknown in ["", "latin1", "utf-32", "shift"] {
-            assert_eq!(TextEncoding::from_label(unknown), None);
-        }
         Ok(())
     }
 }

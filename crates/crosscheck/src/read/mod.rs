@@ -4,6 +4,8 @@
 //! of an Excel or OpenDocument workbook instead.
 
 mod decode;
+mod detect;
+mod encoding;
 mod input;
 mod records;
 pub(crate) mod table;

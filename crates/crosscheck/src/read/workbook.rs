@@ -7,7 +7,7 @@
 use super::table::Table;
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::SheetChoice;
-use calamine::{open_workbook_auto_from_rs, Data, Reader, Sheets};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets};
 use std::io::Cursor;
 
 /// A workbook is known by its bytes, never by its name: a ZIP (.xlsx, .ods) or an OLE2 (.xls)
@@ -72,7 +72,12 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>) -> Resul
             Sheets::Xlsx(x) => {
                 let mut reader = x.worksheet_cells_reader(name).map_err(|e| cant(&e))?;
                 while let Some(cell) = reader.next_cell().map_err(|e| cant(&e))? {
-                    let text = cell_text(&Data::from(cell.get_value().clone()));
+                    // Shared strings (most text cells) are borrowed: one copy, not two.
+                    let text = match cell.get_value() {
+                        DataRef::SharedString(text) => text.to_string(),
+                        DataRef::String(text) => text.clone(),
+                        other => cell_text(&Data::from(other.clone())),
+                    };
                     if !text.is_empty() {
                         cells.push((cell.get_position(), text));
                     }
