@@ -1,5 +1,5 @@
-// The one shape of an engine error: the core's Error as it serialises (src/error.rs, through
-// src/wasm.rs js_error), {kind, message, text, file?, line?, row?, column?, hint?}, `text` being
+// The one shape of an engine error: the core's Error as it serialises (crates/crosscheck/src/error.rs,
+// through crates/crosscheck-wasm/src/interop.rs js_error), {kind, message, text, file?, line?, row?, column?, hint?}, `text` being
 // the line to show. The worker makes its own errors in it (coreError); the page reads them here.
 
 // Nothing here imports anything: the worker bundles this file too.
