@@ -105,3 +105,23 @@ VALID = (
 write("validate_list.csv", VALID)
 write("validate_list_cp932.csv", VALID.replace("\n", "\r\n"), "cp932")
 write("validate_list_utf16le.txt", VALID.replace(",", "\t").replace('"1\t200"', "1,200").replace('"￥1\t000"', "￥1,000").replace("\n", "\r\n"), "utf-16-le", b"\xff\xfe")
+
+# --- a CSV saved from a formatted sheet (Excel: CSV, CP932, CRLF, every line padded to the
+# sheet's width, #,##0 figures quoted as shown): two title lines and a blank line above the
+# header, a 合計 row whose figure is 5 off the rows' sum, a blank line and a note below.
+FORMATTED = [
+    ("00301", "林 健一", "kenichi.hayashi@example.jp", 1500),
+    ("00302", "清水 愛", "ai.shimizu@example.jp", 2300),
+    ("00303", "山口 大樹", "daiki.yamaguchi@example.jp", 800),
+    ("00304", "森 結衣", "yui.mori@example.jp", 12000),
+    ("00305", "池田 修", "osamu.ikeda@example.jp", 450),
+    ("00306", "橋本 美穂", "miho.hashimoto@example.jp", 3100),
+    ("00307", "阿部 隆", "takashi.abe@example.jp", 950),
+    ("00308", "石川 奈々", "nana.ishikawa@example.jp", 1700),
+]
+shown = lambda n: f'"{n:,}"' if n >= 1000 else str(n)
+lines = ["2024年度 ポイント付与一覧,,,", "作成: 総務部,,,作成日 2024-04-20", ",,,", "顧客ID,氏名,メールアドレス,ポイント"]
+lines += [f"{c},{n},{e},{shown(p)}" for c, n, e, p in FORMATTED]
+lines += [f"合計,,,{shown(sum(p for *_, p in FORMATTED) + 5)}", ",,,", "※ ポイントは4月20日時点,,,"]
+write("formatted_list.csv", "\r\n".join(lines) + "\r\n", "cp932")
+write("formatted_source.csv", "customer_id,name,email,points\n" + "".join(f"{c},{n},{e},{p}\n" for c, n, e, p in FORMATTED))

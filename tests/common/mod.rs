@@ -29,10 +29,16 @@ pub fn run_with(source: &str, list: &str, options: &Options) -> Report {
 
 pub fn assert_conserved(report: &Report) {
     for (name, b) in [("source", &report.summary.source), ("list", &report.summary.list)] {
-        assert_eq!(b.paired + b.unpaired + b.duplicate + b.malformed, b.rows, "{name} rows do not add up: {b:?}");
+        assert_eq!(
+            b.paired + b.unpaired + b.duplicate + b.malformed + b.skipped,
+            b.rows,
+            "{name} rows do not add up: {b:?}"
+        );
     }
-    assert_eq!(report.summary.source.rows, report.inputs.source.rows);
-    assert_eq!(report.summary.list.rows, report.inputs.list.rows);
+    for (b, input) in [(&report.summary.source, &report.inputs.source), (&report.summary.list, &report.inputs.list)] {
+        assert_eq!(b.rows, input.rows + input.skipped.len());
+        assert_eq!(b.skipped, input.skipped.len());
+    }
 }
 
 /// The findings as JSON values, for assertions that read like the report.

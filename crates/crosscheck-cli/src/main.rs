@@ -43,6 +43,9 @@ struct ReadArgs {
     /// A workbook's sheet: its name or 1-based number (default: the first that holds a table).
     #[arg(long, value_name = "SHEET")]
     sheet: Option<String>,
+    /// The header's row as Excel numbers it (default: found below title and blank lines).
+    #[arg(long, value_name = "N")]
+    header_row: Option<u64>,
 }
 
 #[derive(Args)]
@@ -101,6 +104,11 @@ struct ReconcileArgs {
     source_sheet: Option<String>,
     #[arg(long, value_name = "SHEET")]
     list_sheet: Option<String>,
+    /// SOURCE's header row as Excel numbers it (default: found below title and blank lines).
+    #[arg(long, value_name = "N")]
+    source_header_row: Option<u64>,
+    #[arg(long, value_name = "N")]
+    list_header_row: Option<u64>,
     /// List at most N findings (the summary still counts all).
     #[arg(long, value_name = "N")]
     max_findings: Option<usize>,
@@ -121,6 +129,9 @@ struct InspectArgs {
     read: ReadArgs,
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
     format: InspectFormat,
+    /// Language of the text output (default: from LANG).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -166,8 +177,12 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
         Some(path) => Options::from_json(&read_text(path)?).map_err(|e| e.in_file(path.display().to_string()))?,
         None => Options::default(),
     };
-    override_file(&mut options.source, &args.source_encoding, &args.source_delimiter, &args.source_sheet);
-    override_file(&mut options.list, &args.list_encoding, &args.list_delimiter, &args.list_sheet);
+    let source = (&args.source_encoding, &args.source_delimiter, &args.source_sheet, args.source_header_row);
+    override_file(&mut options.source, source);
+    override_file(
+        &mut options.list,
+        (&args.list_encoding, &args.list_delimiter, &args.list_sheet, args.list_header_row),
+    );
     if !args.key.is_empty() {
         options.key = Some(args.key.iter().map(|k| column_arg(k)).collect());
     }
@@ -196,7 +211,7 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.read.encoding, &args.read.delimiter, &args.read.sheet);
+    override_file(&mut options, (&args.read.encoding, &args.read.delimiter, &args.read.sheet, args.read.header_row));
     let schema_name =
         args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
     let schema = read_text(&args.schema)?;
@@ -220,7 +235,7 @@ fn lang(arg: Option<LangArg>) -> Lang {
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
-    override_file(&mut options, &args.read.encoding, &args.read.delimiter, &args.read.sheet);
+    override_file(&mut options, (&args.read.encoding, &args.read.delimiter, &args.read.sheet, args.read.header_row));
     let inspection = crosscheck::inspect(read_input(&args.file)?, &options)?;
     let out = match args.format {
         InspectFormat::Json => serde_json::to_string_pretty(&inspection).unwrap_or_default() + "\n",
@@ -238,6 +253,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
                 inspection.malformed.len(),
                 i.blank_records
             );
+            if let Some(said) = crosscheck::render::layout_sentence(i, lang(args.lang)) {
+                s += &format!("  {said}\n");
+            }
             for (n, c) in inspection.columns.iter().enumerate() {
                 let steps: Vec<&str> = c.normalize.iter().map(|s| s.name()).collect();
                 let kind = serde_json::to_value(c.profile.kind).ok().and_then(|v| v.as_str().map(str::to_string));
@@ -262,7 +280,14 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn override_file(o: &mut FileOptions, encoding: &Option<String>, delimiter: &Option<String>, sheet: &Option<String>) {
+/// A file's reading flags (encoding, delimiter, sheet, header row) over its options.
+fn override_file(
+    o: &mut FileOptions,
+    (encoding, delimiter, sheet, header_row): (&Option<String>, &Option<String>, &Option<String>, Option<u64>),
+) {
+    if header_row.is_some() {
+        o.header_row = header_row;
+    }
     if let Some(e) = encoding {
         o.encoding = e.clone();
     }

@@ -39,7 +39,7 @@ fn exit_1_with_findings_and_the_summary_first() {
     let findings = out.find("Findings").unwrap();
     assert!(summary < findings);
     assert!(out.contains("10 rows = 9 paired + 1 unpaired + 0 duplicate + 0 malformed"), "{out}");
-    assert!(out.contains("C004  not in kind_missing_list.csv (kind_source.csv row 4)"), "{out}");
+    assert!(out.contains("C004  not in kind_missing_list.csv (kind_source.csv row 4, A5)"), "{out}");
 }
 
 #[test]
@@ -151,7 +151,9 @@ fn japanese_when_lang_is_japanese() {
     let out = stdout(&o);
     assert!(out.contains("概要"), "{out}");
     assert!(
-        out.contains("メールアドレス列が 101〜160 行目で 1 行ずれています（各行に 1 行上の値が入っています）"),
+        out.contains(
+            "メールアドレス列が 101〜160 行目（C102:C161）で 1 行ずれています（各行に 1 行上の値が入っています）"
+        ),
         "{out}"
     );
 }

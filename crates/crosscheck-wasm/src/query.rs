@@ -33,26 +33,41 @@ pub fn select(findings: &[Finding], filter: &Filter) -> Vec<u32> {
         .collect()
 }
 
-/// The text a person could search a finding by.
+/// The text a person could search a finding by, its cells (D105) included.
 fn texts(f: &Finding) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     match f {
-        Finding::Missing { key, .. } | Finding::Unexpected { key, .. } | Finding::Duplicate { key, .. } => {
-            out.extend(key.iter().map(String::as_str))
-        }
-        Finding::Mismatch { key, column, list_column, source_value, list_value, .. } => {
+        Finding::Missing { key, source_cell: cell, .. } | Finding::Unexpected { key, list_cell: cell, .. } => {
             out.extend(key.iter().map(String::as_str));
-            out.extend([column.as_str(), list_column, source_value, list_value]);
+            out.push(cell);
         }
-        Finding::Crosswired { key, column, list_column, source_value, list_value, belongs_to, .. } => {
+        Finding::Duplicate { key, cells, .. } => out.extend(key.iter().chain(cells).map(String::as_str)),
+        Finding::Mismatch { key, column, list_column, source_value, list_value, source_cell, list_cell, .. } => {
+            out.extend(key.iter().map(String::as_str));
+            out.extend([column.as_str(), list_column, source_value, list_value, source_cell, list_cell]);
+        }
+        Finding::Crosswired {
+            key,
+            column,
+            list_column,
+            source_value,
+            list_value,
+            belongs_to,
+            source_cell,
+            list_cell,
+            ..
+        } => {
             out.extend(key.iter().chain(belongs_to).map(String::as_str));
-            out.extend([column.as_str(), list_column, source_value, list_value]);
+            out.extend([column.as_str(), list_column, source_value, list_value, source_cell, list_cell]);
         }
-        Finding::Shifted { column, list_column, .. } => out.extend([column.as_str(), list_column]),
-        Finding::Malformed { message, column, .. } => {
-            out.push(message);
+        Finding::Shifted { column, list_column, list_cells, .. } => {
+            out.extend([column.as_str(), list_column, list_cells])
+        }
+        Finding::Malformed { message, column, cell, .. } => {
+            out.extend([message.as_str(), cell]);
             out.extend(column.as_deref());
         }
+        Finding::TotalMismatch { label, column, cell, .. } => out.extend([label.as_str(), column, cell]),
     }
     out
 }
@@ -64,7 +79,7 @@ mod tests {
 
     fn findings() -> Vec<Finding> {
         vec![
-            Finding::Missing { key: vec!["C0001".into()], source_row: 1 },
+            Finding::Missing { key: vec!["C0001".into()], source_row: 1, source_cell: "A2".into() },
             Finding::Mismatch {
                 key: vec!["C0002".into()],
                 column: "email".into(),
@@ -73,6 +88,8 @@ mod tests {
                 list_value: "jiro@example.jp".into(),
                 source_row: 2,
                 list_row: 5,
+                source_cell: "C3".into(),
+                list_cell: "D105".into(),
             },
             Finding::Shifted {
                 column: "email".into(),
@@ -80,6 +97,7 @@ mod tests {
                 offset: 1,
                 list_rows: [3, 6],
                 rows: 4,
+                list_cells: "C4:C7".into(),
             },
             Finding::Malformed {
                 file: Side::List,
@@ -87,6 +105,7 @@ mod tests {
                 line: 10,
                 message: "2 fields, header has 3".into(),
                 column: None,
+                cell: "A10".into(),
             },
         ]
     }
@@ -103,6 +122,8 @@ mod tests {
         assert_eq!(select(&f, &Filter { search: Some("ＴＡＲＯ".into()), ..Filter::default() }), [1]);
         assert_eq!(select(&f, &Filter { search: Some("c0001".into()), ..Filter::default() }), [0]);
         assert_eq!(select(&f, &Filter { search: Some("header".into()), ..Filter::default() }), [3]);
+        // A cell as Excel names it, as staff type it.
+        assert_eq!(select(&f, &Filter { search: Some("d105".into()), ..Filter::default() }), [1]);
         assert!(select(&f, &Filter { search: Some("nobody".into()), ..Filter::default() }).is_empty());
     }
 }

@@ -7,9 +7,11 @@ use crate::par::Threads;
 use crate::plan::profile::{profile, Profile};
 use crate::plan::{self, Plan};
 use crate::progress::{self, Progress, Span, Stage};
+use crate::read::layout::SkipReason;
 use crate::read::{load, load_with_progress, Input, Loaded};
 use crate::report::{
-    InputInfo, Inputs, Mapping, RenamedColumn, Report, Side, Summary, Tool, Validation, ValidationReport,
+    InputInfo, Inputs, Mapping, RenamedColumn, Report, Side, SkippedLine, SkippedReason, Summary, Tool, Validation,
+    ValidationReport,
 };
 use crate::validate::{self, schema::Schema};
 use serde::Serialize;
@@ -155,6 +157,21 @@ fn info(loaded: &Loaded) -> InputInfo {
         sheet: loaded.sheet.clone(),
         sheets: loaded.sheets.clone(),
         blank_records: t.blank_records,
+        header_row: t.excel_row(t.header_line),
+        skipped: t
+            .skipped
+            .iter()
+            .map(|s| SkippedLine {
+                line: s.line,
+                reason: match s.reason {
+                    SkipReason::AboveHeader => SkippedReason::AboveHeader,
+                    SkipReason::Totals => SkippedReason::Totals,
+                    SkipReason::Notes => SkippedReason::Notes,
+                },
+                text: s.text.clone(),
+                cell: t.cell_name(s.line, 0),
+            })
+            .collect(),
     }
 }
 

@@ -43,6 +43,10 @@ pub struct FileOptions {
     /// table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<SheetChoice>,
+    /// The header's row as Excel numbers it (the line, in a CSV); omitted, it is found: the
+    /// first row that looks like a header, below title and blank lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<u64>,
 }
 
 /// Which sheet of a workbook: `"宛先"` or `2`.
@@ -64,7 +68,7 @@ impl std::fmt::Display for SheetChoice {
 
 impl Default for FileOptions {
     fn default() -> Self {
-        FileOptions { encoding: auto(), delimiter: auto(), sheet: None }
+        FileOptions { encoding: auto(), delimiter: auto(), sheet: None, header_row: None }
     }
 }
 

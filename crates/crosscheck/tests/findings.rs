@@ -19,7 +19,7 @@ fn nothing_wrong_nothing_found() {
 #[test]
 fn missing() {
     let r = run("kind_source.csv", "kind_missing_list.csv");
-    assert_eq!(findings(&r), vec![json!({"kind": "missing", "key": ["C004"], "source_row": 4})]);
+    assert_eq!(findings(&r), vec![json!({"kind": "missing", "key": ["C004"], "source_row": 4, "source_cell": "A5"})]);
     assert_eq!(r.summary.source.unpaired, 1);
     assert_eq!(r.summary.list.rows, 9);
 }
@@ -27,7 +27,7 @@ fn missing() {
 #[test]
 fn unexpected() {
     let r = run("kind_source.csv", "kind_unexpected_list.csv");
-    assert_eq!(findings(&r), vec![json!({"kind": "unexpected", "key": ["C099"], "list_row": 11})]);
+    assert_eq!(findings(&r), vec![json!({"kind": "unexpected", "key": ["C099"], "list_row": 11, "list_cell": "A12"})]);
 }
 
 #[test]
@@ -35,7 +35,8 @@ fn duplicate_lists_all_rows_and_pairs_none() {
     let r = run("kind_source.csv", "kind_duplicate_list.csv");
     assert_eq!(
         findings(&r),
-        vec![json!({"kind": "duplicate", "file": "list", "key": ["C005"], "rows": [5, 11], "other_rows": [5]})]
+        vec![json!({"kind": "duplicate", "file": "list", "key": ["C005"], "rows": [5, 11], "other_rows": [5],
+                    "cells": ["A6", "A12"]})]
     );
     assert_eq!(r.summary.list.duplicate, 2);
     assert_eq!(r.summary.source.duplicate, 1);
@@ -48,7 +49,8 @@ fn mismatch_shows_both_raw_values() {
     assert_eq!(
         findings(&r),
         vec![json!({"kind": "mismatch", "key": ["C006"], "column": "points", "list_column": "ポイント",
-                    "source_value": "600", "list_value": "650", "source_row": 6, "list_row": 6})]
+                    "source_value": "600", "list_value": "650", "source_row": 6, "list_row": 6,
+                    "source_cell": "D7", "list_cell": "D7"})]
     );
     assert_eq!(r.summary.columns["points"].mismatch, 1);
     let t = &r.summary.totals["points"];
@@ -67,7 +69,8 @@ fn crosswired_names_the_customer_the_value_belongs_to() {
         findings(&r),
         vec![json!({"kind": "crosswired", "key": ["C003"], "column": "email", "list_column": "メールアドレス",
                     "source_value": "user3@example.jp", "list_value": "user8@example.jp",
-                    "belongs_to": ["C008"], "source_row": 3, "list_row": 3, "belongs_to_row": 8})]
+                    "belongs_to": ["C008"], "source_row": 3, "list_row": 3, "belongs_to_row": 8,
+                    "source_cell": "C4", "list_cell": "C4"})]
     );
 }
 
@@ -98,8 +101,9 @@ fn malformed_row_is_reported_and_nothing_else_moves() {
     assert_eq!(
         findings(&r),
         vec![
-            json!({"kind": "missing", "key": ["C007"], "source_row": 7}),
-            json!({"kind": "malformed", "file": "list", "row": 7, "line": 8, "message": "3 fields, header has 4"}),
+            json!({"kind": "missing", "key": ["C007"], "source_row": 7, "source_cell": "A8"}),
+            json!({"kind": "malformed", "file": "list", "row": 7, "line": 8, "message": "3 fields, header has 4",
+                   "cell": "A8"}),
         ]
     );
     assert_eq!(r.summary.list.malformed, 1);
@@ -123,7 +127,7 @@ fn the_incident_is_one_shifted_finding_not_sixty_mismatches() {
     assert_eq!(
         findings(&r),
         vec![json!({"kind": "shifted", "column": "email", "list_column": "メールアドレス",
-                    "offset": 1, "list_rows": [101, 160], "rows": 60})]
+                    "offset": 1, "list_rows": [101, 160], "rows": 60, "list_cells": "C102:C161"})]
     );
     assert_eq!(r.summary.columns["email"].shifted, 1);
     assert_eq!(r.summary.columns["email"].mismatch, 0);

@@ -145,7 +145,7 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         Hash::Later => None,
     };
     if super::workbook::is_workbook(&input.bytes) {
-        let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref())?;
+        let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref(), options.header_row)?;
         progress(1.0);
         let (encoding, delimiter) = (sheet.format.to_string(), String::new());
         let (table, sheets) = (sheet.table, sheet.names);
@@ -155,7 +155,9 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
     let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
     progress(0.15);
     let encoding = decoded.encoding.label().to_string();
-    let table = Table::parse_with_progress(&name, decoded.text, delimiter, &mut |f| progress(0.15 + 0.85 * f))?;
+    let table = Table::parse_with_progress(&name, decoded.text, delimiter, options.header_row, &mut |f| {
+        progress(0.15 + 0.85 * f)
+    })?;
     let delimiter = delimiter_label(table.delimiter);
     Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: None, sheets: Vec::new() })
 }

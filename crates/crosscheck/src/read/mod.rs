@@ -7,6 +7,7 @@ mod decode;
 mod detect;
 mod encoding;
 mod input;
+pub(crate) mod layout;
 mod records;
 pub(crate) mod table;
 mod workbook;

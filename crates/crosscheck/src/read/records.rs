@@ -24,6 +24,8 @@ pub struct Records<'t> {
     in_text: bool,
     unescaped: Vec<u8>,
     ends: Vec<usize>,
+    /// The current record's `spread`.
+    spread: u64,
 }
 
 /// One record: where it is, and its fields.
@@ -35,6 +37,9 @@ pub struct Record<'r> {
     /// Each field's span; in the text when `in_text`, else in `bytes`.
     pub spans: &'r [(usize, usize)],
     pub in_text: bool,
+    /// Newlines inside its quoted fields: lines it spans past its first (Excel shows it as one
+    /// row, so a later record's row in Excel is its line less these).
+    pub spread: u64,
     bytes: &'r [u8],
 }
 
@@ -47,7 +52,7 @@ impl Record<'_> {
         self.spans.get(i).and_then(|&(a, b)| self.bytes.get(a..b)).unwrap_or(&[])
     }
 
-    pub fn fields(&self) -> impl Iterator<Item = &[u8]> + '_ {
+    pub fn fields(&self) -> impl Iterator<Item = &[u8]> + Clone + '_ {
         (0..self.len()).map(|i| self.field(i))
     }
 
@@ -70,6 +75,7 @@ impl<'t> Records<'t> {
             in_text: true,
             unescaped: Vec::new(),
             ends: Vec::new(),
+            spread: 0,
         }
     }
 
@@ -88,6 +94,7 @@ impl<'t> Records<'t> {
         let (start, line) = (self.pos, self.line);
         let newline = memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
         let content_end = if newline > start && text[newline - 1] == b'\r' { newline - 1 } else { newline };
+        self.spread = 0;
         let end = if self.started && self.split_plain(start, content_end) {
             self.line += u64::from(newline < text.len());
             (newline + 1).min(text.len())
@@ -96,7 +103,7 @@ impl<'t> Records<'t> {
         };
         self.pos = end;
         let bytes = if self.in_text { text } else { &self.unescaped[..] };
-        Some(Record { line, end, spans: &self.spans, in_text: self.in_text, bytes })
+        Some(Record { line, end, spans: &self.spans, in_text: self.in_text, spread: self.spread, bytes })
     }
 
     /// Split `start..end` on the delimiter if it holds no quote and no CR; false otherwise.
@@ -152,7 +159,10 @@ impl<'t> Records<'t> {
             self.spans.push((from, to));
             from = to;
         }
-        self.line += memchr::memchr_iter(b'\n', text.get(start..at).unwrap_or(&[])).count() as u64;
+        let newlines = memchr::memchr_iter(b'\n', text.get(start..at).unwrap_or(&[])).count() as u64;
+        self.line += newlines;
+        let terminated = at > start && text.get(at - 1) == Some(&b'\n');
+        self.spread = newlines.saturating_sub(u64::from(terminated));
         self.in_text = self.place_in_text(start);
         at
     }

@@ -10,6 +10,7 @@
 //! start: at a million rows × 10 columns that is a few allocations instead of ten million
 //! `String`s, and the reconcile loop reads cells by index.
 
+use super::layout::{header_index, label, End, Shape, SkipReason, Skipped, Tail, HEADER_SCAN};
 use super::records::Records;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -62,9 +63,18 @@ pub struct Table {
     pub malformed: Vec<Malformed>,
     /// Records whose fields are all empty (e.g. Excel's trailing `,,,,` lines), skipped.
     pub blank_records: usize,
+    /// The header's line (a workbook: its row on the sheet).
+    pub header_line: u64,
+    /// Lines that are not rows of the table: above the header, totals rows, notes after it.
+    pub skipped: Vec<Skipped>,
+    /// A workbook's sheet, for naming cells as Excel does.
+    pub sheet: Option<String>,
     /// Each readable row's place, as (row, line) in 32 bits each (half of `Place`'s size: a
     /// million-row file holds 8 MB less); texts under 2 GiB have fewer lines than that.
     places: Vec<(u32, u32)>,
+    /// (line, rows less): from that line on, Excel's row is the line less this (quoted cells
+    /// with newlines above); empty for nearly every file.
+    spread: Vec<(u32, u32)>,
     /// The decoded file itself: most cells are read where they stand, never copied.
     text: String,
     /// Cells that differ from their bytes in the file (quoted fields, with `""` made `"`).
@@ -87,104 +97,29 @@ impl Table {
     /// Read `text` (already decoded) with the given delimiter, or a sniffed one when `None`.
     #[cfg(test)]
     pub fn parse(name: &str, text: &str, delimiter: Option<u8>) -> Result<Table> {
-        Table::parse_with_progress(name, text.to_string(), delimiter, &mut |_| {})
+        Table::parse_with_progress(name, text.to_string(), delimiter, None, &mut |_| {})
     }
 
-    /// `parse`, keeping `text` as the table's storage (no copy of the cells), and telling
-    /// `progress` the share of the text read so far every few ten thousand records (reading is
-    /// the longest step in the browser, where a bar must keep moving).
+    /// `parse`, keeping `text` as the table's storage (no copy of the cells), with the header on
+    /// line `header_row` (None: found), and telling `progress` the share of the text read so far
+    /// every few ten thousand records (reading is the longest step in the browser, where a bar
+    /// must keep moving).
     pub fn parse_with_progress(
         name: &str,
         text: String,
         delimiter: Option<u8>,
+        header_row: Option<u64>,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Table> {
         if text.len() >= EXTRA as usize {
             return Err(too_big(name));
         }
         let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-        let (header, renamed, (cells, wide), extra, places, malformed, blank_records) =
-            Table::read_records(name, &text, delimiter, progress)?;
-        // `extra` holds unescaped quoted fields: runs of the (valid UTF-8) text with only ASCII
-        // quote bytes removed, so this check cannot fail; it is small, so it costs nothing.
-        let extra = String::from_utf8(extra)
-            .map_err(|e| Error::internal(format!("quoted cells are not UTF-8 after parsing ({e})")).in_file(name))?;
-        Ok(Table {
-            name: name.to_string(),
-            delimiter,
-            header,
-            renamed,
-            malformed,
-            blank_records,
-            places,
-            text,
-            extra,
-            cells,
-            wide,
-        })
-    }
-
-    /// A table from rows of cells already read (a workbook's sheet): the first row is the
-    /// header; `line` is each row's line as a spreadsheet numbers it. Rows whose cells are all
-    /// empty are counted as blank; the cells are stored one after another in one text.
-    pub fn from_rows(name: &str, rows: Vec<(u64, Vec<String>)>) -> Result<Table> {
-        let mut rows = rows.into_iter().filter(|(_, cells)| !cells.is_empty());
-        let Some((_, raw_header)) = rows.by_ref().find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty())) else {
-            return Err(Error::new(ErrorKind::Parse, "the sheet is empty: there is no header row")
-                .in_file(name)
-                .hint("choose the sheet that holds the table"));
-        };
-        let (header, renamed) = unique_header(raw_header.into_iter().map(|c| c.trim().to_string()).collect());
-        let width = header.len();
-        let (mut text, mut cells, mut wide, mut places) = (String::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut spans, mut blank_records, mut row) = (Vec::with_capacity(width), 0, 0u64);
-        for (line, mut values) in rows {
-            values.resize(width, String::new());
-            if values.iter().all(|v| v.trim().is_empty()) {
-                blank_records += 1;
-                continue;
-            }
-            row += 1;
-            spans.clear();
-            for v in &values {
-                let start = text.len();
-                text.push_str(v);
-                if text.len() >= EXTRA as usize {
-                    return Err(too_big(name));
-                }
-                spans.push((start as u32, text.len() as u32));
-            }
-            push_row(&mut cells, &mut wide, &spans);
-            places.push((
-                u32::try_from(row).map_err(|_| too_big(name))?,
-                u32::try_from(line).map_err(|_| too_big(name))?,
-            ));
-        }
-        Ok(Table {
-            name: name.to_string(),
-            delimiter: b',',
-            header,
-            renamed,
-            malformed: Vec::new(),
-            blank_records,
-            places,
-            text,
-            extra: String::new(),
-            cells,
-            wide,
-        })
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn read_records(
-        name: &str,
-        text: &str,
-        delimiter: u8,
-        progress: &mut dyn FnMut(f64),
-    ) -> Result<(Vec<String>, Vec<Renamed>, (Vec<u32>, Vec<(u32, u32)>), Vec<u8>, Vec<(u32, u32)>, Vec<Malformed>, usize)>
-    {
-        let mut records = Records::new(text, delimiter);
-        let raw_header = loop {
+        let header_line = find_header_line(name, &text, delimiter, header_row)?;
+        let mut table = Table::empty(name, delimiter);
+        let mut records = Records::new(&text, delimiter);
+        let mut above = Vec::new();
+        let (line, raw_header) = loop {
             match records.next_record() {
                 None => {
                     return Err(Error::new(ErrorKind::Parse, "the file is empty: there is no header row")
@@ -192,33 +127,44 @@ impl Table {
                         .hint("export the file again with its header row"))
                 }
                 Some(r) if r.is_blank() => continue,
-                Some(r) => break r.fields().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect::<Vec<_>>(),
+                Some(r) if r.line < header_line => {
+                    let first = r.fields().find(|f| !f.trim_ascii().is_empty()).unwrap_or(&[]);
+                    above.push(above_header(r.line, &String::from_utf8_lossy(first)));
+                    table.note_spread(r.line, r.spread);
+                }
+                Some(r) => {
+                    table.note_spread(r.line, r.spread);
+                    break (r.line, r.fields().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect());
+                }
             }
         };
-        let (header, renamed) = unique_header(raw_header);
-        let width = header.len();
-
+        table.set_header(line, raw_header);
+        let width = table.header.len();
+        let mut end = End::new(&table.header, above);
         // About ten bytes a cell: reserve once rather than growing in steps.
-        let mut cells: Vec<u32> = Vec::with_capacity((text.len() / 10 + 1) * (width + 1) / width.max(1));
-        let mut wide: Vec<(u32, u32)> = Vec::new();
+        table.cells.reserve((text.len() / 10 + 1) * (width + 1) / width.max(1));
+        table.places.reserve(table.cells.capacity() / (width + 1));
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(width);
         let mut extra: Vec<u8> = Vec::new();
-        let mut places = Vec::with_capacity(cells.capacity() / (width + 1));
-        let mut malformed = Vec::new();
-        let mut blank_records = 0;
         let mut row: u64 = 0;
         while let Some(record) = records.next_record() {
+            table.note_spread(record.line, record.spread);
             if record.is_blank() {
-                blank_records += 1;
+                table.blank_records += 1;
+                end.blank(table.places.len(), table.malformed.len());
+                continue;
+            }
+            let line = record.line;
+            let wrong = record.len() != width;
+            if end.record(line, record.fields(), table.places.len(), table.malformed.len(), wrong) {
                 continue;
             }
             row += 1;
             if row.is_multiple_of(PROGRESS_EVERY) {
                 progress(record.end as f64 / text.len().max(1) as f64);
             }
-            let line = record.line;
-            if record.len() != width {
-                malformed.push(Malformed { row, line, fields: record.len(), expected: width });
+            if wrong {
+                table.malformed.push(Malformed { row, line, fields: record.len(), expected: width });
                 continue;
             }
             spans.clear();
@@ -236,14 +182,171 @@ impl Table {
                     spans.push((start as u32 | EXTRA, extra.len() as u32 | EXTRA));
                 }
             }
-            push_row(&mut cells, &mut wide, &spans);
-            // Both fit: the text is under 2 GiB (refused above), so it has fewer records and lines.
-            places.push((
-                u32::try_from(row).map_err(|_| too_big(name))?,
-                u32::try_from(line).map_err(|_| too_big(name))?,
-            ));
+            push_row(&mut table.cells, &mut table.wide, &spans);
+            table.push_place(row, line)?;
         }
-        Ok((header, renamed, (cells, wide), extra, places, malformed, blank_records))
+        drop(records);
+        // `extra` holds unescaped quoted fields: runs of the (valid UTF-8) text with only ASCII
+        // quote bytes removed, so this check cannot fail; it is small, so it costs nothing.
+        table.extra = String::from_utf8(extra)
+            .map_err(|e| Error::internal(format!("quoted cells are not UTF-8 after parsing ({e})")).in_file(name))?;
+        table.text = text;
+        table.finish(end);
+        Ok(table)
+    }
+
+    /// A table from rows of cells already read (a workbook's sheet), with the header on line
+    /// `header_row` (None: found); `line` is each row's line as a spreadsheet numbers it. Rows
+    /// whose cells are all empty are counted as blank; the cells are stored one after another in
+    /// one text.
+    pub fn from_rows(name: &str, rows: Vec<(u64, Vec<String>)>, header_row: Option<u64>) -> Result<Table> {
+        let filled = |cells: &[String]| cells.iter().any(|c| !c.trim().is_empty());
+        let header_line = match header_row {
+            Some(n) => match rows.iter().find(|(l, _)| *l == n) {
+                Some((_, cells)) if filled(cells) => n,
+                _ => return Err(no_header_at(name, n, "it is empty")),
+            },
+            None => {
+                let shapes: Vec<Shape> = rows
+                    .iter()
+                    .filter(|(_, cells)| filled(cells))
+                    .take(HEADER_SCAN)
+                    .map(|(l, cells)| Shape::of(*l, cells.iter().map(String::as_str)))
+                    .collect();
+                shapes.get(header_index(&shapes)).map_or(0, |s| s.line)
+            }
+        };
+        let mut rows = rows.into_iter();
+        let mut above = Vec::new();
+        let Some((line, raw_header)) = rows.by_ref().find(|(l, cells)| {
+            if filled(cells) && *l < header_line {
+                above.push(above_header(*l, cells.iter().find(|c| !c.trim().is_empty()).map_or("", |c| c)));
+            }
+            filled(cells) && *l >= header_line
+        }) else {
+            return Err(Error::new(ErrorKind::Parse, "the sheet is empty: there is no header row")
+                .in_file(name)
+                .hint("choose the sheet that holds the table"));
+        };
+        let mut table = Table::empty(name, b',');
+        table.set_header(line, raw_header.into_iter().map(|c| c.trim().to_string()).collect());
+        let width = table.header.len();
+        let mut end = End::new(&table.header, above);
+        let (mut spans, mut row, mut last) = (Vec::with_capacity(width), 0u64, line);
+        for (line, mut values) in rows {
+            // Rows the sheet leaves out are empty rows between filled ones: blank, as in CSV.
+            if line > last + 1 {
+                table.blank_records += (line - last - 1) as usize;
+                end.blank(table.places.len(), table.malformed.len());
+            }
+            last = line;
+            values.resize(width, String::new());
+            if !filled(&values) {
+                table.blank_records += 1;
+                end.blank(table.places.len(), table.malformed.len());
+                continue;
+            }
+            if end.record(line, values.iter().map(String::as_bytes), table.places.len(), 0, false) {
+                continue;
+            }
+            row += 1;
+            spans.clear();
+            for v in &values {
+                let start = table.text.len();
+                table.text.push_str(v);
+                if table.text.len() >= EXTRA as usize {
+                    return Err(too_big(name));
+                }
+                spans.push((start as u32, table.text.len() as u32));
+            }
+            push_row(&mut table.cells, &mut table.wide, &spans);
+            table.push_place(row, line)?;
+        }
+        table.finish(end);
+        Ok(table)
+    }
+
+    fn empty(name: &str, delimiter: u8) -> Table {
+        Table {
+            name: name.to_string(),
+            delimiter,
+            header: Vec::new(),
+            header_line: 1,
+            renamed: Vec::new(),
+            malformed: Vec::new(),
+            blank_records: 0,
+            skipped: Vec::new(),
+            sheet: None,
+            places: Vec::new(),
+            spread: Vec::new(),
+            text: String::new(),
+            extra: String::new(),
+            cells: Vec::new(),
+            wide: Vec::new(),
+        }
+    }
+
+    fn set_header(&mut self, line: u64, raw: Vec<String>) {
+        let (header, renamed) = unique_header(raw);
+        (self.header, self.renamed, self.header_line) = (header, renamed, line);
+    }
+
+    fn push_place(&mut self, row: u64, line: u64) -> Result<()> {
+        // Both fit: the text is under 2 GiB (refused above), so it has fewer records and lines.
+        let place = (u32::try_from(row), u32::try_from(line));
+        let (Ok(row), Ok(line)) = place else { return Err(too_big(&self.name)) };
+        self.places.push((row, line));
+        Ok(())
+    }
+
+    /// A record on `line` spanning `spread` more lines (newlines in quotes): the records after
+    /// it are that many rows higher in Excel than their line.
+    fn note_spread(&mut self, line: u64, spread: u64) {
+        if spread > 0 {
+            let before = self.spread.last().map_or(0, |s| s.1);
+            let next = u32::try_from(line + spread + 1).unwrap_or(u32::MAX);
+            self.spread.push((next, before.saturating_add(u32::try_from(spread).unwrap_or(u32::MAX))));
+        }
+    }
+
+    /// Cut the notes after the table off its end, and keep what was skipped.
+    fn finish(&mut self, mut end: End) {
+        if let Some(Tail { rows, malformed, notes }) = end.finish() {
+            let mut cut: Vec<Skipped> = (rows..self.len())
+                .map(|r| {
+                    let first = (0..self.width()).map(|c| self.cell(r, c)).find(|c| !c.trim().is_empty());
+                    note(self.place(r).line, first.unwrap_or(""))
+                })
+                .collect();
+            cut.extend(notes.into_iter().map(|(line, text)| note(line, &text)));
+            self.places.truncate(rows);
+            self.cells.truncate(rows * (self.width() + 1));
+            self.malformed.truncate(malformed);
+            end.skipped.extend(cut);
+        }
+        end.skipped.sort_by_key(|s| s.line);
+        self.skipped = end.skipped;
+    }
+
+    /// Row `line` as Excel numbers it: the line, less the newlines inside quoted cells above.
+    pub fn excel_row(&self, line: u64) -> u64 {
+        let at = self.spread.partition_point(|&(from, _)| u64::from(from) <= line);
+        line - at.checked_sub(1).and_then(|i| self.spread.get(i)).map_or(0, |s| u64::from(s.1)).min(line)
+    }
+
+    /// A column's cells from one line to another, as Excel names a range: `D10:D25`.
+    pub fn range_name(&self, from: u64, to: u64, col: usize) -> String {
+        format!("{}:{}{}", self.cell_name(from, col), column_letters(col), self.excel_row(to))
+    }
+
+    /// A cell as Excel names it, with the sheet for a workbook: `D105`, `宛先!D105`,
+    /// `'My list'!D105`.
+    pub fn cell_name(&self, line: u64, col: usize) -> String {
+        let cell = format!("{}{}", column_letters(col), self.excel_row(line));
+        match &self.sheet {
+            Some(sheet) => format!("{}!{cell}", sheet_ref(sheet)),
+            None => cell,
+        }
     }
 
     /// Number of readable rows (malformed ones excluded).
@@ -391,6 +494,72 @@ fn too_big(name: &str) -> Error {
     Error::new(ErrorKind::Parse, format!("the file holds {limit} GiB of text or more"))
         .in_file(name)
         .hint("split the file")
+}
+
+/// The line of the header: the one asked for, or the first record that looks like a header.
+fn find_header_line(name: &str, text: &str, delimiter: u8, asked: Option<u64>) -> Result<u64> {
+    let mut records = Records::new(text, delimiter);
+    if let Some(n) = asked {
+        // `n` is the row Excel shows: the line, less the newlines in quoted cells above it.
+        let mut spread = 0;
+        while let Some(r) = records.next_record() {
+            let row = r.line - spread.min(r.line);
+            if row == n && !r.is_blank() {
+                return Ok(r.line);
+            }
+            if row >= n {
+                break;
+            }
+            spread += r.spread;
+        }
+        return Err(no_header_at(name, n, "no record starts there, or it is empty"));
+    }
+    let mut shapes = Vec::new();
+    while shapes.len() < HEADER_SCAN {
+        let Some(r) = records.next_record() else { break };
+        if !r.is_blank() {
+            shapes.push(Shape::of(r.line, r.fields().map(|f| std::str::from_utf8(f).unwrap_or("x"))));
+        }
+    }
+    Ok(shapes.get(header_index(&shapes)).map_or(1, |s| s.line))
+}
+
+fn no_header_at(name: &str, line: u64, why: &str) -> Error {
+    Error::options(format!("the header row {line} holds no header: {why}"))
+        .in_file(name)
+        .hint("give the row number Excel shows beside the header, or leave header_row out to have it found")
+}
+
+fn above_header(line: u64, first: &str) -> Skipped {
+    Skipped { line, reason: SkipReason::AboveHeader, text: label(first), cells: Vec::new(), rows_before: 0 }
+}
+
+fn note(line: u64, text: &str) -> Skipped {
+    Skipped { line, reason: SkipReason::Notes, text: label(text), cells: Vec::new(), rows_before: 0 }
+}
+
+/// A column's letters as Excel shows them, from 0: A, Z, AA, XFD.
+pub fn column_letters(col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8_lossy(&letters).into_owned()
+}
+
+/// A sheet's name in a cell reference: quoted when Excel would quote it (spaces, punctuation,
+/// a leading digit), with `'` doubled.
+fn sheet_ref(sheet: &str) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_' || c as u32 > 0x7F)
+        && !sheet.starts_with(|c: char| c.is_ascii_digit());
+    if plain && !sheet.is_empty() {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
 }
 
 /// Empty names become `column_N`; a repeated name gets ` (2)`, ` (3)`… so every column can be

@@ -32,15 +32,16 @@ pub(crate) struct Sheet {
 /// calamine can panic on a damaged file (an assertion in its .xls reader, found by the damage
 /// test): natively that panic becomes an error here. In WebAssembly a panic aborts; the page's
 /// worker then starts a fresh engine and says the file could not be read.
-pub(crate) fn read(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>) -> Result<Sheet> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheet(bytes, file, choice))).unwrap_or_else(|_| {
-        Err(Error::new(ErrorKind::Parse, "the workbook is damaged: it cannot be read")
-            .in_file(file)
-            .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8"))
-    })
+pub(crate) fn read(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_row: Option<u64>) -> Result<Sheet> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheet(bytes, file, choice, header_row)))
+        .unwrap_or_else(|_| {
+            Err(Error::new(ErrorKind::Parse, "the workbook is damaged: it cannot be read")
+                .in_file(file)
+                .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8"))
+        })
 }
 
-fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>) -> Result<Sheet> {
+fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_row: Option<u64>) -> Result<Sheet> {
     // calamine reads every sheet of an .xls when it opens it, each as wide and tall as its
     // farthest cell: a damaged 9 KB .xls asked for 35 GB (the damage test), which no error can
     // catch. Until that can be bounded, .xls is refused with what to do.
@@ -129,7 +130,8 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>) -> Resul
         }
     };
     let shown = format!("{file} [{name}]");
-    let table = Table::from_rows(&shown, rows)?;
+    let mut table = Table::from_rows(&shown, rows, header_row)?;
+    table.sheet = Some(name.clone());
     Ok(Sheet { table, name, names, format })
 }
 
@@ -304,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_zip_that_is_no_workbook_is_an_error_naming_the_file() {
-        let e = read(b"PK\x03\x04not really".to_vec(), "list.xlsx", None).err().map(|e| e.to_string());
+        let e = read(b"PK\x03\x04not really".to_vec(), "list.xlsx", None, None).err().map(|e| e.to_string());
         assert!(e.as_deref().is_some_and(|e| e.starts_with("list.xlsx: the workbook cannot be read")), "{e:?}");
     }
 }

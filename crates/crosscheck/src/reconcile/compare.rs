@@ -160,6 +160,8 @@ pub(super) fn column_findings(
                 source_row,
                 list_row,
                 belongs_to_row: source.place(t).row,
+                source_cell: source.cell_name(source.place(d.source_row).line, sc),
+                list_cell: list.cell_name(list.place(d.list_row).line, lc),
             }),
             None => out.push(Finding::Mismatch {
                 key: base.0,
@@ -169,6 +171,8 @@ pub(super) fn column_findings(
                 list_value: lv.to_string(),
                 source_row,
                 list_row,
+                source_cell: source.cell_name(source.place(d.source_row).line, sc),
+                list_cell: list.cell_name(list.place(d.list_row).line, lc),
             }),
         }
     }
@@ -186,6 +190,7 @@ pub(super) fn shifted(list: &Table, pair: &Pair, b: &Block) -> Finding {
         offset: b.offset,
         list_rows: [list.place(b.first).row, list.place(b.last).row],
         rows: b.len(),
+        list_cells: list.range_name(list.place(b.first).line, list.place(b.last).line, pair.list_index),
     }
 }
 

@@ -169,6 +169,12 @@ pub(super) fn raw_key(table: &Table, r: usize, parts: &[Pair], side: Side) -> Ve
         .collect()
 }
 
+/// The cell of a row's key (its first part) as Excel names it.
+pub(super) fn key_cell(table: &Table, r: usize, parts: &[Pair], side: Side) -> String {
+    let col = parts.first().map_or(0, |p| if side == Side::Source { p.source_index } else { p.list_index });
+    table.cell_name(table.place(r).line, col)
+}
+
 /// Each key's finding — duplicate (a key repeated in a file, with the other file's rows beside
 /// it; none of them paired), missing, unexpected — and the source row paired with each list row,
 /// in list order (shift detection walks the list).
@@ -205,6 +211,7 @@ pub(super) fn pair_up(
                     key,
                     rows: rows(own, table),
                     other_rows: rows(other, other_table),
+                    cells: own.iter().map(|&(_, r)| key_cell(table, r as usize, &plan.key, side)).collect(),
                 });
             }
         }
@@ -217,10 +224,12 @@ pub(super) fn pair_up(
             ([(_, s)], []) => findings.push(Finding::Missing {
                 key: raw_key(source, *s as usize, &plan.key, Side::Source),
                 source_row: source.place(*s as usize).row,
+                source_cell: key_cell(source, *s as usize, &plan.key, Side::Source),
             }),
             ([], [(_, l)]) => findings.push(Finding::Unexpected {
                 key: raw_key(list, *l as usize, &plan.key, Side::List),
                 list_row: list.place(*l as usize).row,
+                list_cell: key_cell(list, *l as usize, &plan.key, Side::List),
             }),
             _ => {}
         }

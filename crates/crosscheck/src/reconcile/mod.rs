@@ -23,7 +23,7 @@ use compare::{column_findings, differences, Diff};
 use conservation::fill_buckets;
 use keys::{key_hash, pair_up, sorted_keys, KeyCheck, Keys};
 use std::collections::BTreeMap;
-use totals::totals;
+use totals::{totals, totals_rows};
 
 /// Findings and the summary parts that reconcile computes.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,8 +78,9 @@ fn reconcile_hashing(
     progress(-0.1);
 
     let mut findings = Vec::new();
-    let mut sb = Buckets { rows: source.records(), ..Buckets::default() };
-    let mut lb = Buckets { rows: list.records(), ..Buckets::default() };
+    let bucket =
+        |t: &Table| Buckets { rows: t.records() + t.skipped.len(), skipped: t.skipped.len(), ..Buckets::default() };
+    let (mut sb, mut lb) = (bucket(source), bucket(list));
     let key_names = plan.key.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
 
     for (table, keys, side) in [(source, &source_keys, Side::Source), (list, &list_keys, Side::List)] {
@@ -90,6 +91,7 @@ fn reconcile_hashing(
                 line: table.place(r).line,
                 message: format!("the key ({key_names}) is empty"),
                 column: Some(key_names.clone()),
+                cell: keys::key_cell(table, r, &plan.key, side),
             });
         }
     }
@@ -161,8 +163,10 @@ fn reconcile_hashing(
                 line: m.line,
                 message: m.message(),
                 column: None,
+                cell: table.cell_name(m.line, 0),
             });
         }
+        findings.extend(totals_rows(table, side));
     }
     findings.sort_by_key(|f| f.order());
     progress(0.85);
@@ -175,8 +179,8 @@ fn reconcile_hashing(
     for (b, name) in [(&sb, &source.name), (&lb, &list.name)] {
         if !b.adds_up() {
             return Err(Error::internal(format!(
-                "rows do not add up for {name}: {} rows but {} paired + {} unpaired + {} duplicate + {} malformed",
-                b.rows, b.paired, b.unpaired, b.duplicate, b.malformed
+                "rows do not add up for {name}: {} rows but {} paired + {} unpaired + {} duplicate + {} malformed + {} skipped",
+                b.rows, b.paired, b.unpaired, b.duplicate, b.malformed, b.skipped
             ))
             .hint("this is a bug in crosscheck; please report it with the options used"));
         }

@@ -7,10 +7,11 @@ use crate::report::{Finding, Issue, Report, Side, Validation};
 pub fn validation_csv(v: &Validation) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     let mut w = csv::WriterBuilder::new().from_writer(&mut out);
-    let _ = w.write_record(["kind", "file", "row", "line", "column", "value", "rule", "message_ja", "message_en"]);
+    let _ =
+        w.write_record(["kind", "file", "row", "line", "column", "value", "rule", "message_ja", "message_en", "cell"]);
     for f in &v.findings {
-        let row: [String; 9] = match f {
-            Issue::Invalid { row, line, column, value, rule, message, .. } => [
+        let row: [String; 10] = match f {
+            Issue::Invalid { row, line, column, value, rule, message, cell, .. } => [
                 "invalid".into(),
                 v.file.clone(),
                 row.to_string(),
@@ -20,6 +21,7 @@ pub fn validation_csv(v: &Validation) -> Vec<u8> {
                 rule.clone(),
                 message.ja.clone(),
                 message.en.clone(),
+                cell.clone(),
             ],
             Issue::Duplicate { rule, columns, key, rows, message, .. } => [
                 "duplicate".into(),
@@ -31,8 +33,9 @@ pub fn validation_csv(v: &Validation) -> Vec<u8> {
                 rule.clone(),
                 message.ja.clone(),
                 message.en.clone(),
+                String::new(),
             ],
-            Issue::Malformed { row, line, message, .. } => [
+            Issue::Malformed { row, line, message, cell, .. } => [
                 "malformed".into(),
                 v.file.clone(),
                 row.to_string(),
@@ -42,6 +45,7 @@ pub fn validation_csv(v: &Validation) -> Vec<u8> {
                 String::new(),
                 message.clone(),
                 message.clone(),
+                cell.clone(),
             ],
         };
         let _ = w.write_record(row.iter().map(|c| neutralize(c).into_owned()));
@@ -61,7 +65,7 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "kind",
     "file",
     "key",
@@ -76,6 +80,8 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "offset",
     "rows",
     "message",
+    "source_cell",
+    "list_cell",
 ];
 
 /// Findings as CSV for Excel: UTF-8 with a BOM (so Excel reads it as UTF-8), one row per finding.
@@ -88,13 +94,13 @@ pub fn csv(report: &Report) -> Vec<u8> {
     }
     // The list's validation findings, when the options carried a schema, in the same columns.
     for f in report.validation.iter().flat_map(|v| &v.findings) {
-        let mut r: [String; 14] = Default::default();
+        let mut r: [String; 16] = Default::default();
         r[1] = report.inputs.list.name.clone();
         match f {
-            Issue::Invalid { row, column, value, rule, message, .. } => {
+            Issue::Invalid { row, column, value, rule, message, cell, .. } => {
                 r[0] = "invalid".into();
-                (r[3], r[6], r[8], r[13]) =
-                    (column.clone(), row.to_string(), value.clone(), format!("{rule}: {}", message.en));
+                (r[3], r[6], r[8], r[13], r[15]) =
+                    (column.clone(), row.to_string(), value.clone(), format!("{rule}: {}", message.en), cell.clone());
             }
             Issue::Duplicate { rule, columns, key, rows, message, .. } => {
                 r[0] = "duplicate".into();
@@ -112,22 +118,24 @@ pub fn csv(report: &Report) -> Vec<u8> {
     out
 }
 
-fn csv_row(report: &Report, f: &Finding) -> [String; 14] {
-    let mut r: [String; 14] = Default::default();
+fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
+    let mut r: [String; 16] = Default::default();
     r[0] = f.kind().to_string();
     let key = |k: &[String]| k.join(" / ");
     match f {
-        Finding::Missing { key: k, source_row } => {
+        Finding::Missing { key: k, source_row, source_cell } => {
             r[1] = report.inputs.source.name.clone();
             r[2] = key(k);
             r[5] = source_row.to_string();
+            r[14] = source_cell.clone();
         }
-        Finding::Unexpected { key: k, list_row } => {
+        Finding::Unexpected { key: k, list_row, list_cell } => {
             r[1] = report.inputs.list.name.clone();
             r[2] = key(k);
             r[6] = list_row.to_string();
+            r[15] = list_cell.clone();
         }
-        Finding::Duplicate { file, key: k, rows, other_rows } => {
+        Finding::Duplicate { file, key: k, rows, other_rows, cells } => {
             r[1] = side_name(report, *file).to_string();
             r[2] = key(k);
             let join = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join(" ");
@@ -135,8 +143,20 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 14] {
             r[own] = join(rows);
             r[other] = join(other_rows);
             r[12] = rows.len().to_string();
+            r[own + 9] = cells.join(" ");
         }
-        Finding::Mismatch { key: k, column, list_column, source_value, list_value, source_row, list_row } => {
+        Finding::Mismatch {
+            key: k,
+            column,
+            list_column,
+            source_value,
+            list_value,
+            source_row,
+            list_row,
+            source_cell,
+            list_cell,
+        } => {
+            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
             r[2] = key(k);
             r[3] = column.clone();
             r[4] = list_column.clone();
@@ -155,7 +175,10 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 14] {
             source_row,
             list_row,
             belongs_to_row,
+            source_cell,
+            list_cell,
         } => {
+            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
             r[2] = key(k);
             r[3] = column.clone();
             r[4] = list_column.clone();
@@ -166,19 +189,27 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 14] {
             r[9] = key(belongs_to);
             r[10] = belongs_to_row.to_string();
         }
-        Finding::Shifted { column, list_column, offset, list_rows, rows } => {
+        Finding::Shifted { column, list_column, offset, list_rows, rows, list_cells } => {
             r[1] = report.inputs.list.name.clone();
+            r[15] = list_cells.clone();
             r[3] = column.clone();
             r[4] = list_column.clone();
             r[6] = format!("{}-{}", list_rows[0], list_rows[1]);
             r[11] = offset.to_string();
             r[12] = rows.to_string();
         }
-        Finding::Malformed { file, row, line, message, .. } => {
+        Finding::Malformed { file, row, line, message, cell, .. } => {
             r[1] = side_name(report, *file).to_string();
             let i = if *file == Side::Source { 5 } else { 6 };
             r[i] = row.to_string();
+            r[i + 9] = cell.clone();
             r[13] = format!("line {line}: {message}");
+        }
+        Finding::TotalMismatch { file, column, cell, .. } => {
+            r[1] = side_name(report, *file).to_string();
+            r[3] = column.clone();
+            r[if *file == Side::Source { 14 } else { 15 }] = cell.clone();
+            r[13] = super::sentence(report, f, super::Lang::En);
         }
     }
     r

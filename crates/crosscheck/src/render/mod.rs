@@ -7,7 +7,7 @@ mod sentences;
 mod text;
 
 pub use csv::{csv, neutralize, validation_csv, CSV_COLUMNS};
-pub use sentences::{describe, describe_issue, kind_label, sentence};
+pub use sentences::{describe, describe_issue, kind_label, layout_sentence, sentence};
 pub use text::{text, validation_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::plan::role_of;
-use crate::report::{ColumnKind, Finding, FindingKind, Issue, Message, Report, Side};
+use crate::report::{ColumnKind, Finding, FindingKind, InputInfo, Issue, Message, Report, Side, SkippedReason};
 
 /// A finding kind's name for people, in the report's language.
 pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
@@ -14,6 +14,7 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("crosswired", Lang::En) => "crosswired",
         ("shifted", Lang::En) => "shifted",
         ("malformed", Lang::En) => "malformed",
+        ("total_mismatch", Lang::En) => "total mismatch",
         ("missing", Lang::Ja) => "欠落",
         ("unexpected", Lang::Ja) => "余分",
         ("duplicate", Lang::Ja) => "重複",
@@ -21,6 +22,7 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("crosswired", Lang::Ja) => "取り違え",
         ("shifted", Lang::Ja) => "ずれ",
         ("malformed", Lang::Ja) => "読めない行",
+        ("total_mismatch", Lang::Ja) => "合計の不一致",
         _ => "?",
     }
 }
@@ -69,6 +71,15 @@ pub(super) fn grouped(n: u64) -> String {
     out
 }
 
+/// ", D105" after a row number, when the cell is known.
+fn at(cell: &str, ja: bool) -> String {
+    match (cell.is_empty(), ja) {
+        (true, _) => String::new(),
+        (false, true) => format!("、{cell}"),
+        (false, false) => format!(", {cell}"),
+    }
+}
+
 /// Rows as a sentence lists them: the first eight, then "…".
 fn row_list(rows: &[u64]) -> String {
     let shown: Vec<String> = rows.iter().take(8).map(|&r| grouped(r)).collect();
@@ -88,20 +99,20 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     let key = |k: &[String]| k.join(" / ");
     match f {
-        Finding::Missing { source_row, .. } => {
-            let row = grouped(*source_row);
+        Finding::Missing { source_row, source_cell, .. } => {
+            let (row, cell) = (grouped(*source_row), at(source_cell, ja));
             if ja {
-                format!("{list} にありません（{source} の {row} 行目）")
+                format!("{list} にありません（{source} の {row} 行目{cell}）")
             } else {
-                format!("not in {list} ({source} row {row})")
+                format!("not in {list} ({source} row {row}{cell})")
             }
         }
-        Finding::Unexpected { list_row, .. } => {
-            let row = grouped(*list_row);
+        Finding::Unexpected { list_row, list_cell, .. } => {
+            let (row, cell) = (grouped(*list_row), at(list_cell, ja));
             if ja {
-                format!("{source} にありません（{list} の {row} 行目）")
+                format!("{source} にありません（{list} の {row} 行目{cell}）")
             } else {
-                format!("not in {source} ({list} row {row})")
+                format!("not in {source} ({list} row {row}{cell})")
             }
         }
         Finding::Duplicate { file, rows, other_rows, .. } => {
@@ -133,33 +144,47 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                 format!("this {noun} belongs to customer {owner}")
             }
         }
-        Finding::Shifted { column, list_column, offset, list_rows, .. } => {
+        Finding::Shifted { column, list_column, offset, list_rows, list_cells, .. } => {
             let shown = if list_column.is_empty() { column } else { list_column };
             let (n, from, to) = (grouped(offset.unsigned_abs()), grouped(list_rows[0]), grouped(list_rows[1]));
+            let cells = match (list_cells.is_empty(), ja) {
+                (true, _) => String::new(),
+                (false, true) => format!("（{list_cells}）"),
+                (false, false) => format!(" ({list_cells})"),
+            };
             match (ja, *offset > 0) {
                 (true, down) => {
                     let dir = if down { "上" } else { "下" };
                     format!(
-                        "{shown}列が {from}〜{to} 行目で {n} 行ずれています（各行に {n} 行{dir}の値が入っています）"
+                        "{shown}列が {from}〜{to} 行目{cells}で {n} 行ずれています（各行に {n} 行{dir}の値が入っています）"
                     )
                 }
                 (false, down) => {
                     let rows = if offset.unsigned_abs() == 1 { "row" } else { "rows" };
                     let dir = if down { "above" } else { "below" };
                     format!(
-                        "the {shown} column is shifted by {n} {rows} in rows {from}–{to} (each row holds the value of the row {n} {dir})"
+                        "the {shown} column is shifted by {n} {rows} in rows {from}–{to}{cells} (each row holds the value of the row {n} {dir})"
                     )
                 }
             }
         }
-        Finding::Malformed { file, row, line, message, column } => {
+        Finding::Malformed { file, row, line, message, column, cell } => {
             let file = side_name(report, *file);
-            let (row, line) = (grouped(*row), grouped(*line));
+            let (row, line, cell) = (grouped(*row), grouped(*line), at(cell, ja));
             match (column, ja) {
-                (Some(c), true) => format!("{file} の {row} 行目: キー「{c}」が空です"),
-                (Some(c), false) => format!("{file} row {row}: the key {c} is empty"),
-                (None, true) => format!("{file} の {line} 行: {message}"),
-                (None, false) => format!("{file} line {line}: {message}"),
+                (Some(c), true) => format!("{file} の {row} 行目{cell}: キー「{c}」が空です"),
+                (Some(c), false) => format!("{file} row {row}{cell}: the key {c} is empty"),
+                (None, true) => format!("{file} の {line} 行{cell}: {message}"),
+                (None, false) => format!("{file} line {line}{cell}: {message}"),
+            }
+        }
+        Finding::TotalMismatch { file, line, label, column, stated, sum, rows, cell } => {
+            let file = side_name(report, *file);
+            let (line, rows, cell) = (grouped(*line), grouped(*rows as u64), at(cell, ja));
+            if ja {
+                format!("{file} の「{label}」行（{line} 行{cell}）の{column}は {stated} ですが、{rows} 行を足すと {sum} です")
+            } else {
+                format!("the {label} row of {file} (line {line}{cell}) says {stated} in {column}; its {rows} rows add up to {sum}")
             }
         }
     }
@@ -173,28 +198,89 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
         Finding::Missing { key: k, .. } | Finding::Unexpected { key: k, .. } | Finding::Duplicate { key: k, .. } => {
             format!("{}  {said}", key(k))
         }
-        Finding::Mismatch { key: k, source_value, list_value, source_row, list_row, .. } => {
+        Finding::Mismatch {
+            key: k, source_value, list_value, source_row, list_row, source_cell, list_cell, ..
+        } => {
             let (source, list) = (&report.inputs.source.name, &report.inputs.list.name);
+            let ja = lang == Lang::Ja;
+            let (sc, lc) = (at(source_cell, ja), at(list_cell, ja));
             match lang {
                 Lang::En => format!(
-                    "{}  {said}: \"{source_value}\" ({source} row {source_row}) ≠ \"{list_value}\" ({list} row {list_row})",
+                    "{}  {said}: \"{source_value}\" ({source} row {source_row}{sc}) ≠ \"{list_value}\" ({list} row {list_row}{lc})",
                     key(k)
                 ),
                 Lang::Ja => format!(
-                    "{}  {said}: {source} {source_row} 行目「{source_value}」≠ {list} {list_row} 行目「{list_value}」",
+                    "{}  {said}: {source} {source_row} 行目{sc}「{source_value}」≠ {list} {list_row} 行目{lc}「{list_value}」",
                     key(k)
                 ),
             }
         }
-        Finding::Crosswired { key: k, list_value, belongs_to_row, .. } => {
-            let source = &report.inputs.source.name;
+        Finding::Crosswired { key: k, list_value, belongs_to_row, list_row, list_cell, .. } => {
+            let (source, list) = (&report.inputs.source.name, &report.inputs.list.name);
+            let lc = at(list_cell, lang == Lang::Ja);
             match lang {
-                Lang::En => format!("{}  {said}: \"{list_value}\" ({source} row {belongs_to_row})", key(k)),
-                Lang::Ja => format!("{}  {said}:「{list_value}」（{source} の {belongs_to_row} 行目）", key(k)),
+                Lang::En => format!(
+                    "{}  {said}: \"{list_value}\" ({list} row {list_row}{lc}; {source} row {belongs_to_row})",
+                    key(k)
+                ),
+                Lang::Ja => format!(
+                    "{}  {said}:「{list_value}」（{list} の {list_row} 行目{lc}。{source} の {belongs_to_row} 行目）",
+                    key(k)
+                ),
             }
         }
-        Finding::Shifted { .. } | Finding::Malformed { .. } => said,
+        Finding::Shifted { .. } | Finding::Malformed { .. } | Finding::TotalMismatch { .. } => said,
     }
+}
+
+/// Where a file's table stands, when it does not start on the first line or has lines that
+/// are not rows: "header on row 4; skipped: row 1 (above the header: 顧客一覧), row 52 (totals:
+/// 合計)". None for a plain file.
+pub fn layout_sentence(input: &InputInfo, lang: Lang) -> Option<String> {
+    if input.skipped.is_empty() && input.header_row <= 1 {
+        return None;
+    }
+    let ja = lang == Lang::Ja;
+    let why = |r: SkippedReason| match (r, ja) {
+        (SkippedReason::AboveHeader, false) => "above the header",
+        (SkippedReason::Totals, false) => "totals",
+        (SkippedReason::Notes, false) => "notes",
+        (SkippedReason::AboveHeader, true) => "見出しより上",
+        (SkippedReason::Totals, true) => "合計行",
+        (SkippedReason::Notes, true) => "注記",
+    };
+    let lines: Vec<String> = input
+        .skipped
+        .iter()
+        .take(8)
+        .map(|s| {
+            if ja {
+                format!("{} 行目（{}: {}）", grouped(s.line), why(s.reason), s.text)
+            } else {
+                format!("row {} ({}: {})", grouped(s.line), why(s.reason), s.text)
+            }
+        })
+        .collect();
+    let more = if input.skipped.len() > 8 { ", …" } else { "" };
+    let header = grouped(input.header_row);
+    Some(match (ja, lines.is_empty()) {
+        (true, true) => format!("{}: 見出しは {header} 行目", input.name),
+        (true, false) => format!(
+            "{}: 見出しは {header} 行目。除外した行 {} 件: {}{more}",
+            input.name,
+            input.skipped.len(),
+            lines.join("、")
+        ),
+        (false, true) => format!("{}: header on row {header}", input.name),
+        (false, false) => {
+            format!(
+                "{}: header on row {header}; {} lines skipped: {}{more}",
+                input.name,
+                input.skipped.len(),
+                lines.join(", ")
+            )
+        }
+    })
 }
 
 /// One validation finding in a sentence.
@@ -202,11 +288,12 @@ pub fn describe_issue(f: &Issue, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     let pick = |m: &Message| if ja { m.ja.clone() } else { m.en.clone() };
     match f {
-        Issue::Invalid { row, line, column, rule, message, .. } => {
+        Issue::Invalid { row, line, column, rule, message, cell, .. } => {
+            let cell = at(cell, ja);
             if ja {
-                format!("不正な値   {row} 行目（{line} 行）「{column}」列: {} [{rule}]", pick(message))
+                format!("不正な値   {row} 行目（{line} 行{cell}）「{column}」列: {} [{rule}]", pick(message))
             } else {
-                format!("invalid    row {row} (line {line}), column \"{column}\": {} [{rule}]", pick(message))
+                format!("invalid    row {row} (line {line}{cell}), column \"{column}\": {} [{rule}]", pick(message))
             }
         }
         Issue::Duplicate { rule, columns, message, .. } => {
@@ -216,11 +303,12 @@ pub fn describe_issue(f: &Issue, lang: Lang) -> String {
                 format!("duplicate  {}: {} [{rule}]", columns.join(" + "), pick(message))
             }
         }
-        Issue::Malformed { row, line, message, .. } => {
+        Issue::Malformed { row, line, message, cell, .. } => {
+            let cell = at(cell, ja);
             if ja {
-                format!("読めない行 {row} 行目（{line} 行）: {message}")
+                format!("読めない行 {row} 行目（{line} 行{cell}）: {message}")
             } else {
-                format!("malformed  row {row} (line {line}): {message}")
+                format!("malformed  row {row} (line {line}{cell}): {message}")
             }
         }
     }

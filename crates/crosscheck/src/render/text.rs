@@ -1,12 +1,17 @@
 //! A report as text for people: the summary first, then one line per finding.
 
-use super::sentences::{describe, describe_issue, kind_label};
+use super::sentences::{describe, describe_issue, kind_label, layout_sentence};
 use super::Lang;
 use crate::report::{Buckets, FindingKind, Report, Validation, ValidationReport};
 use std::fmt::Write;
 
 fn buckets_line(name: &str, b: &Buckets, lang: Lang) -> String {
-    match lang {
+    let skipped = match (b.skipped, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!(" + {n} skipped"),
+        (n, Lang::Ja) => format!(" + 除外 {n}"),
+    };
+    let line = match lang {
         Lang::En => format!(
             "{name}: {} rows = {} paired + {} unpaired + {} duplicate + {} malformed",
             b.rows, b.paired, b.unpaired, b.duplicate, b.malformed
@@ -15,7 +20,8 @@ fn buckets_line(name: &str, b: &Buckets, lang: Lang) -> String {
             "{name}: {} 行 = 照合 {} + 相手なし {} + 重複 {} + 読めない行 {}",
             b.rows, b.paired, b.unpaired, b.duplicate, b.malformed
         ),
-    }
+    };
+    line + &skipped
 }
 
 fn number(x: f64) -> String {
@@ -35,6 +41,11 @@ pub fn text(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "{}", if lang == Lang::Ja { "概要" } else { "Summary" });
     let _ = writeln!(out, "  {}", buckets_line(&src.name, &s.source, lang));
     let _ = writeln!(out, "  {}", buckets_line(&lst.name, &s.list, lang));
+    for input in [src, lst] {
+        if let Some(said) = layout_sentence(input, lang) {
+            let _ = writeln!(out, "  {said}");
+        }
+    }
     let per_kind: Vec<String> = FindingKind::ALL
         .into_iter()
         .map(|k| {
@@ -104,6 +115,9 @@ pub fn validation_text(r: &ValidationReport, schema_name: &str, lang: Lang) -> S
         Lang::En => writeln!(out, "  read as {}, delimiter \"{}\"", r.input.encoding, r.input.delimiter),
         Lang::Ja => writeln!(out, "  文字コード {}、区切り文字「{}」", r.input.encoding, r.input.delimiter),
     };
+    if let Some(said) = layout_sentence(&r.input, lang) {
+        let _ = writeln!(out, "  {said}");
+    }
     out.push_str(&validation_body(&r.validation, lang));
     out
 }

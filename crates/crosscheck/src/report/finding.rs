@@ -23,10 +23,12 @@ pub enum FindingKind {
     Shifted,
     /// A record that could not be used.
     Malformed,
+    /// A totals row (合計) whose figure is not the sum of the rows above it.
+    TotalMismatch,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Missing,
         FindingKind::Unexpected,
         FindingKind::Duplicate,
@@ -34,6 +36,7 @@ impl FindingKind {
         FindingKind::Crosswired,
         FindingKind::Shifted,
         FindingKind::Malformed,
+        FindingKind::TotalMismatch,
     ];
 
     /// The name in a report's `kind` field and everywhere else (`crosswired`).
@@ -46,6 +49,7 @@ impl FindingKind {
             FindingKind::Crosswired => "crosswired",
             FindingKind::Shifted => "shifted",
             FindingKind::Malformed => "malformed",
+            FindingKind::TotalMismatch => "total_mismatch",
         }
     }
 
@@ -69,16 +73,36 @@ pub enum Side {
 }
 
 /// One thing a person should look at. Rows are numbered as a spreadsheet shows them
-/// (1 = first data record); keys are arrays so composite keys fit.
+/// (1 = first data record); keys are arrays so composite keys fit. Each finding also names its
+/// cells as Excel does (`D105`; `宛先!D105` in a workbook) so staff can jump to them: the key's
+/// cell for a row, the column's cell for a value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
     /// Key in the source, in no list row.
-    Missing { key: Vec<String>, source_row: u64 },
+    Missing {
+        key: Vec<String>,
+        source_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        source_cell: String,
+    },
     /// Key in the list, in no source row.
-    Unexpected { key: Vec<String>, list_row: u64 },
+    Unexpected {
+        key: Vec<String>,
+        list_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cell: String,
+    },
     /// Key more than once in `file`: all its rows, and the rows with that key in the other file.
-    Duplicate { file: Side, key: Vec<String>, rows: Vec<u64>, other_rows: Vec<u64> },
+    Duplicate {
+        file: Side,
+        key: Vec<String>,
+        rows: Vec<u64>,
+        other_rows: Vec<u64>,
+        /// The key's cell in each of `rows`.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        cells: Vec<String>,
+    },
     /// Same key, a compared column differs after normalisation.
     Mismatch {
         key: Vec<String>,
@@ -88,6 +112,10 @@ pub enum Finding {
         list_value: String,
         source_row: u64,
         list_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        source_cell: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cell: String,
     },
     /// The list row's value belongs to exactly one other source record.
     Crosswired {
@@ -100,10 +128,23 @@ pub enum Finding {
         source_row: u64,
         list_row: u64,
         belongs_to_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        source_cell: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cell: String,
     },
     /// A run of list rows whose `column` holds the value of the row `offset` rows above
     /// (`offset` > 0: values slid down; < 0: slid up).
-    Shifted { column: String, list_column: String, offset: i64, list_rows: [u64; 2], rows: usize },
+    Shifted {
+        column: String,
+        list_column: String,
+        offset: i64,
+        list_rows: [u64; 2],
+        rows: usize,
+        /// The block's cells in the list: `D10:D25`.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cells: String,
+    },
     /// A record that could not be used.
     Malformed {
         file: Side,
@@ -112,6 +153,24 @@ pub enum Finding {
         message: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         column: Option<String>,
+        /// The key's cell when the key is empty, else the record's first cell.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        cell: String,
+    },
+    /// A totals row's figure in `column` is not the sum of the `rows` data rows it totals.
+    TotalMismatch {
+        file: Side,
+        /// The totals row's line (a workbook: its row on the sheet).
+        line: u64,
+        /// Its label as written: 合計, 小計, Total.
+        label: String,
+        column: String,
+        /// The figure as the row has it, and the rows' sum.
+        stated: String,
+        sum: String,
+        rows: usize,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        cell: String,
     },
 }
 
@@ -125,6 +184,7 @@ impl Finding {
             Finding::Crosswired { .. } => FindingKind::Crosswired,
             Finding::Shifted { .. } => FindingKind::Shifted,
             Finding::Malformed { .. } => FindingKind::Malformed,
+            Finding::TotalMismatch { .. } => FindingKind::TotalMismatch,
         }
     }
 
@@ -138,6 +198,7 @@ impl Finding {
             Finding::Crosswired { list_row, .. } => (self.kind() as u8, Side::List, *list_row),
             Finding::Shifted { list_rows, .. } => (self.kind() as u8, Side::List, list_rows[0]),
             Finding::Malformed { file, row, .. } => (self.kind() as u8, *file, *row),
+            Finding::TotalMismatch { file, line, .. } => (self.kind() as u8, *file, *line),
         }
     }
 
@@ -162,7 +223,7 @@ mod tests {
             assert_eq!(FindingKind::from_name(k.name()), Some(k));
             assert_eq!(serde_json::to_string(&k).ok(), Some(format!("\"{k}\"")));
         }
-        let f = Finding::Missing { key: vec!["C1".into()], source_row: 3 };
+        let f = Finding::Missing { key: vec!["C1".into()], source_row: 3, source_cell: String::new() };
         let json = serde_json::to_value(&f).unwrap_or_default();
         assert_eq!(json["kind"], f.kind().name());
     }

@@ -27,6 +27,33 @@ pub struct InputInfo {
     pub sheets: Vec<String>,
     /// Records with only empty fields, skipped.
     pub blank_records: usize,
+    /// The header's row as Excel numbers it (the line, in a CSV): found below title and blank
+    /// lines, or as the `header_row` option says.
+    pub header_row: u64,
+    /// Lines that are not rows of the table, each shown: titles above the header, totals rows,
+    /// notes after the table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedLine>,
+}
+
+/// A line that is not a row of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedLine {
+    pub line: u64,
+    pub reason: SkippedReason,
+    /// Its first filled cell (合計, 顧客一覧 2026年11月), shortened.
+    pub text: String,
+    /// Where it is, as Excel names the line's first cell.
+    pub cell: String,
+}
+
+/// Why a line is not a row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkippedReason {
+    AboveHeader,
+    Totals,
+    Notes,
 }
 
 /// A header cell that had to be renamed to keep column names unique and non-empty.

@@ -8,7 +8,7 @@ mod mapping;
 mod validation;
 
 pub use finding::{Finding, FindingKind, Side};
-pub use input::{InputInfo, RenamedColumn};
+pub use input::{InputInfo, RenamedColumn, SkippedLine, SkippedReason};
 pub use mapping::{ColumnKind, MappedBy, MappedColumn, Mapping};
 pub(crate) use validation::msg;
 pub use validation::{Issue, IssueCounts, Message, Validation, ValidationReport, ValidationSummary};
@@ -53,7 +53,8 @@ pub struct Inputs {
     pub list: InputInfo,
 }
 
-/// Where each row of a file ended up. `rows = paired + unpaired + duplicate + malformed`.
+/// Where each record of a file ended up.
+/// `rows = paired + unpaired + duplicate + malformed + skipped`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Buckets {
     pub rows: usize,
@@ -65,11 +66,14 @@ pub struct Buckets {
     pub duplicate: usize,
     /// Unreadable as a record, or with an empty key.
     pub malformed: usize,
+    /// Not rows of the table: title lines above the header, totals rows, notes after the table
+    /// (`inputs.*.skipped` lists them).
+    pub skipped: usize,
 }
 
 impl Buckets {
     pub fn adds_up(&self) -> bool {
-        self.paired + self.unpaired + self.duplicate + self.malformed == self.rows
+        self.paired + self.unpaired + self.duplicate + self.malformed + self.skipped == self.rows
     }
 }
 
@@ -82,6 +86,7 @@ pub struct KindCounts {
     pub crosswired: usize,
     pub shifted: usize,
     pub malformed: usize,
+    pub total_mismatch: usize,
 }
 
 impl KindCounts {
@@ -107,6 +112,7 @@ impl KindCounts {
             FindingKind::Crosswired => &mut self.crosswired,
             FindingKind::Shifted => &mut self.shifted,
             FindingKind::Malformed => &mut self.malformed,
+            FindingKind::TotalMismatch => &mut self.total_mismatch,
         }
     }
 }

@@ -20,11 +20,29 @@ pub(crate) fn msg(ja: impl Into<String>, en: impl Into<String>) -> Message {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Issue {
     /// A value that breaks a rule of its field.
-    Invalid { file: Side, row: u64, line: u64, column: String, value: String, rule: String, message: Message },
+    Invalid {
+        file: Side,
+        row: u64,
+        line: u64,
+        column: String,
+        value: String,
+        rule: String,
+        message: Message,
+        /// The cell as Excel names it: `D105`, `宛先!D105`.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        cell: String,
+    },
     /// A value (`unique`) or key (`primaryKey`) on more than one row: all the rows.
     Duplicate { file: Side, rule: String, columns: Vec<String>, key: Vec<String>, rows: Vec<u64>, message: Message },
     /// A record that could not be read as a row.
-    Malformed { file: Side, row: u64, line: u64, message: String },
+    Malformed {
+        file: Side,
+        row: u64,
+        line: u64,
+        message: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        cell: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -125,6 +125,7 @@ pub fn validate_with(
                         value: value.to_string(),
                         rule: rule.to_string(),
                         message,
+                        cell: table.cell_name(place.line, col),
                     });
                     logical.push(None);
                 }
@@ -169,7 +170,8 @@ pub fn validate_with(
         findings.push(Issue::Duplicate { file: side, rule: rule.to_string(), columns, key, rows: shown, message });
     }
     for m in &table.malformed {
-        findings.push(Issue::Malformed { file: side, row: m.row, line: m.line, message: m.message() });
+        let cell = table.cell_name(m.line, 0);
+        findings.push(Issue::Malformed { file: side, row: m.row, line: m.line, message: m.message(), cell });
     }
     findings.sort_by_key(|f| match f {
         Issue::Invalid { row, .. } | Issue::Malformed { row, .. } => *row,
