@@ -112,6 +112,13 @@ function slotInfo(side, info) {
     ['malformed', 'info.malformed', num(info.malformed.length)],
   ];
   if (input.blank_records) facts.push(['blank', 'info.blank', num(input.blank_records)]);
+  // A formatted sheet: where its header was found, and each line that is not a row of the table
+  // (titles above the header, totals rows, notes after it), with its cell.
+  if (input.header_row > 1) facts.push(['header', 'info.header_row', num(input.header_row)]);
+  if (input.skipped?.length) {
+    const lines = input.skipped.map((s) => `${s.cell} ${t(`skip.${s.reason}`)}: ${s.text}`);
+    facts.push(['skipped', 'info.skipped', lines.join(' / ')]);
+  }
   const parts = [h('dl', { class: 'facts' }, ...facts.map(([field, label, value]) =>
     h('div', { class: `fact fact-${field}` },
       h('dt', { text: t(label) }),

@@ -47,7 +47,7 @@ fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
 #[wasm_bindgen_test]
 fn the_vocabulary_lists_the_core_s_words_and_bars() {
     let v = vocabulary().unwrap();
-    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 7);
+    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 8);
     assert_eq!(js_sys::Array::from(&get(&v, "steps")).get(0).as_string().as_deref(), Some("nfkc"));
     assert_eq!(js_sys::Array::from(&get(&v, "delimiters")).get(2).as_string().as_deref(), Some("\t"));
     let bar = js_sys::Array::from(&get(&v, "progress.reconcile"));
@@ -83,7 +83,7 @@ fn the_incident_is_one_shifted_finding_paged_from_a_handle() {
     assert!(run.row("List", 101.0).is_err() && run.row("", 1.0).is_err());
     // Each finding comes with the core's sentence in both languages.
     let text = get(&page.get(0), "text.ja").as_string().unwrap_or_default();
-    assert!(text.contains("101〜160 行目で 1 行ずれています"), "{text}");
+    assert!(text.contains("101〜160 行目（C102:C161）で 1 行ずれています"), "{text}");
     assert!(get(&page.get(0), "text.en").as_string().unwrap_or_default().starts_with("the "));
     assert!(run.report_json().contains("\"kind\": \"shifted\""));
     assert!(run.findings_csv().starts_with(&[0xEF, 0xBB, 0xBF]));
