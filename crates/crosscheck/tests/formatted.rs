@@ -91,3 +91,20 @@ fn cells_are_named_as_excel_shows_rows_after_a_cell_of_two_lines() {
     let r = crosscheck::reconcile(source, list, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(findings(&r)[0]["list_cell"], "B4");
 }
+
+#[test]
+fn subtotals_sum_their_group_and_the_grand_total_sums_every_row() {
+    // 小計 on line 4 is right (30), the one on line 6 is 1 off (6, its row holds 5), 合計 sums
+    // every row (35): one finding, naming line 6 and its cell.
+    let text = "id,name,pts\n1,a,10\n2,b,20\n小計,,30\n3,c,5\n小計,,6\n合計,,35\n";
+    let list = crosscheck::Input::new("l.csv", text);
+    let source = crosscheck::Input::new("s.csv", "id,name,pts\n1,a,10\n2,b,20\n3,c,5\n");
+    let r = crosscheck::reconcile(source, list, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    common::assert_conserved(&r);
+    assert_eq!(
+        findings(&r),
+        vec![json!({"kind": "total_mismatch", "file": "list", "line": 6, "label": "小計", "column": "pts",
+                    "stated": "6", "sum": "5", "rows": 1, "cell": "C6"})]
+    );
+    assert_eq!(r.summary.list.skipped, 3);
+}

@@ -82,7 +82,7 @@ pub fn is_totals_label(cell: &str) -> bool {
     let cell = cell.trim();
     // Most first cells are IDs or names: rejected on their first byte, no folding.
     let Some(&first) = cell.as_bytes().first() else { return false };
-    if cell.len() > 40 || !matches!(first, b'T' | b't' | b'S' | b's' | b'G' | b'g' | 0xE5 | 0xE7 | 0xE8 | 0xEF) {
+    if cell.len() > 40 || !matches!(first, b'T' | b't' | b'S' | b's' | b'G' | b'g' | 0xE4..=0xE8 | 0xEF) {
         return false;
     }
     let word: String = folded(cell).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
@@ -215,8 +215,19 @@ mod tests {
 
     #[test]
     fn totals_labels_as_staff_write_them() {
-        for yes in ["合計", "合　計", " 小計：", "総計", "Total", "GRAND TOTAL", "Sub total", "ＴＯＴＡＬ", "計"]
-        {
+        for yes in [
+            "合計",
+            "合　計",
+            " 小計：",
+            "総計",
+            "中計",
+            "累計",
+            "Total",
+            "GRAND TOTAL",
+            "Sub total",
+            "ＴＯＴＡＬ",
+            "計",
+        ] {
             assert!(is_totals_label(yes), "{yes}");
         }
         for no in ["合計金額", "C0001", "Tanaka", "", "山田", "Summary", "計算"] {

@@ -4,7 +4,7 @@
 //! float noise, date cells as YYYY-MM-DD whatever their display format (calamine reads the
 //! number format, the CJK built-ins 27–36 and 50–58 included), both date systems.
 
-use super::table::Table;
+use super::table::{column_letters, Table};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::SheetChoice;
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets};
@@ -176,14 +176,7 @@ fn rows_of(mut cells: Vec<((u32, u32), String)>, file: &str, sheet: &str) -> Res
 
 /// A cell's name as Excel shows it: row and column from 0 → `D105`.
 pub(crate) fn cell_name(row: u64, col: u64) -> String {
-    let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        letters.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+    format!("{}{}", column_letters(usize::try_from(col).unwrap_or(usize::MAX)), row + 1)
 }
 
 /// A table, not a sheet of notes (a 説明 sheet before the data): at least two rows with two or

@@ -4,7 +4,7 @@
 use crate::options::Step;
 use crate::par::Threads;
 use crate::plan::{Pair, Plan};
-use crate::read::layout::SkipReason;
+use crate::read::layout::{SkipReason, Skipped};
 use crate::read::table::Table;
 use crate::report::{Finding, Side, Total};
 use crate::value::number::parse_number;
@@ -53,22 +53,46 @@ pub(super) fn totals(
 /// (a 小計), or else every row above (a 合計 under subtotals); a figure neither adds up to is a
 /// finding naming its cell.
 pub(super) fn totals_rows(table: &Table, side: Side) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut since = 0;
-    for s in table.skipped.iter().filter(|s| s.reason == SkipReason::Totals) {
-        let label_at = s.cells.iter().position(|c| c.trim() == s.text);
-        for (col, stated) in s.cells.iter().enumerate() {
-            let Some(figure) = parse_number(stated).filter(|_| Some(col) != label_at) else { continue };
-            // A column of numbers only: a count under the IDs or the names is not their sum.
-            let (numbers, filled) = (0..s.rows_before).fold((0, 0), |(n, f), r| {
+    let totals: Vec<_> = table.skipped.iter().filter(|s| s.reason == SkipReason::Totals).collect();
+    if totals.is_empty() {
+        return Vec::new();
+    }
+    // Each column read once, whatever the number of subtotals: (Σ, numbers, filled cells) of the
+    // rows above each totals row.
+    let above = |col: usize| -> Vec<(f64, usize, usize)> {
+        let (mut acc, mut r, mut out) = ((0.0, 0, 0), 0, Vec::with_capacity(totals.len()));
+        for s in &totals {
+            while r < s.rows_before.min(table.len()) {
                 let v = table.cell(r, col);
-                (n + usize::from(parse_number(v).is_some()), f + usize::from(!v.trim().is_empty()))
-            });
+                match parse_number(v) {
+                    Some(x) => acc = (acc.0 + x, acc.1 + 1, acc.2 + 1),
+                    None => acc.2 += usize::from(!v.trim().is_empty()),
+                }
+                r += 1;
+            }
+            out.push(acc);
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for col in 0..table.width() {
+        let stated_here = |s: &&Skipped| s.cells.get(col).and_then(|c| parse_number(c)).is_some();
+        if !totals.iter().any(stated_here) {
+            continue;
+        }
+        let sums = above(col);
+        for (i, s) in totals.iter().enumerate() {
+            let label = s.cells.iter().position(|c| c.trim() == s.text);
+            let (Some(stated), Some(&(all, numbers, filled))) = (s.cells.get(col), sums.get(i)) else { continue };
+            let Some(figure) = parse_number(stated).filter(|_| label != Some(col)) else { continue };
+            // A column of numbers only: a count under the IDs or the names is not their sum.
             if numbers == 0 || numbers * 2 < filled {
                 continue;
             }
-            let sum = |rows: std::ops::Range<usize>| rows.filter_map(|r| parse_number(table.cell(r, col))).sum::<f64>();
-            let (near, all) = (sum(since..s.rows_before), sum(0..s.rows_before));
+            // The previous totals row: where this one's group starts.
+            let previous = i.checked_sub(1).and_then(|p| Some((sums.get(p)?.0, totals.get(p)?.rows_before)));
+            let (before, since) = previous.unwrap_or((0.0, 0));
+            let near = all - before;
             if same(figure, near) || same(figure, all) {
                 continue;
             }
@@ -84,7 +108,6 @@ pub(super) fn totals_rows(table: &Table, side: Side) -> Vec<Finding> {
                 cell: table.cell_name(s.line, col),
             });
         }
-        since = s.rows_before;
     }
     out
 }
