@@ -186,6 +186,7 @@ export const en = {
   'kind.shifted': 'shifted',
   'kind.malformed': 'malformed',
   'kind.total_mismatch': 'total mismatch',
+  'kind.error_cell': 'error cell',
   'kindhelp.missing': 'key in the source, not in the list',
   'kindhelp.unexpected': 'key in the list, not in the source',
   'kindhelp.duplicate': 'key more than once in one file',
@@ -194,6 +195,7 @@ export const en = {
   'kindhelp.shifted': 'a column slid by some rows',
   'kindhelp.malformed': 'rows that could not be used',
   'kindhelp.total_mismatch': "a totals row (合計) that is not the sum of its rows",
+  'kindhelp.error_cell': "a cell holding Excel's error value (#N/A, #REF!): a formula that failed",
 
   'export.title': 'Export',
   'export.csv': 'Findings (CSV)',

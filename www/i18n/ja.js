@@ -186,6 +186,7 @@ export const ja = {
   'kind.shifted': 'ずれ',
   'kind.malformed': '読めない行',
   'kind.total_mismatch': '合計の不一致',
+  'kind.error_cell': 'エラー値',
   'kindhelp.missing': '元データにあり、リストにないキー',
   'kindhelp.unexpected': 'リストにあり、元データにないキー',
   'kindhelp.duplicate': '同じファイルに 2 回以上あるキー',
@@ -194,6 +195,7 @@ export const ja = {
   'kindhelp.shifted': '列が何行かずれている',
   'kindhelp.malformed': '使えない行',
   'kindhelp.total_mismatch': '合計行の数字が行の合計と合わない',
+  'kindhelp.error_cell': 'Excel のエラー値（#N/A、#REF! など）が入ったセル：数式が値を出せなかった',
 
   'export.title': '書き出し',
   'export.csv': '検出事項（CSV）',

@@ -39,6 +39,7 @@ fn check(sample: Sample) {
             Finding::Malformed { file: Side::List, row, .. } => malformed.push(*row as usize),
             Finding::Malformed { file: Side::Source, row, .. } => panic!("source row {row} malformed"),
             Finding::TotalMismatch { line, .. } => panic!("a totals row on line {line} in generated files"),
+            Finding::ErrorCell { cell, .. } => panic!("an error value in {cell} of generated files"),
         }
     }
     assert_eq!(missing, t.missing.iter().cloned().collect());

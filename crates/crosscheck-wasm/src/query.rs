@@ -68,6 +68,7 @@ fn texts(f: &Finding) -> Vec<&str> {
             out.extend(column.as_deref());
         }
         Finding::TotalMismatch { label, column, cell, .. } => out.extend([label.as_str(), column, cell]),
+        Finding::ErrorCell { column, value, cell, .. } => out.extend([column.as_str(), value, cell]),
     }
     out
 }

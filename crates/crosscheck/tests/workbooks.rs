@@ -60,10 +60,22 @@ fn the_first_sheet_that_holds_a_table_is_taken_and_reported() {
     let again = reconcile(fixture("wb_source.xlsx"), fixture("wb_list.xlsx"), &r.options).unwrap();
     assert_eq!(again.findings, r.findings);
     // One customer missing, one ポイント different: as the CSV copies of the same sheets say.
-    assert_eq!((r.summary.findings.missing, r.summary.findings.mismatch, r.summary.findings.total()), (1, 1, 2));
+    assert_eq!((r.summary.findings.missing, r.summary.findings.mismatch, r.summary.findings.total()), (1, 1, 4));
+    // Both files' #N/A (row 5's ポイント) is named where it stands; it is still compared as text.
+    let errors: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .filter_map(|f| match f {
+            Finding::ErrorCell { value, cell, .. } => Some((value.as_str(), cell.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(errors, [("#N/A", "顧客!D6"), ("#N/A", "宛先!D6")]);
     assert!(r.findings.iter().any(|f| matches!(f, Finding::Mismatch { source_value, list_value, .. } if source_value == "600" && list_value == "500")));
     let csv = reconcile(fixture("wb_source.csv"), fixture("wb_source.xlsx"), &Options::default()).unwrap();
-    assert_eq!(csv.summary.findings.total(), 0, "the CSV copy and the workbook hold the same");
+    // The same, #N/A included: in both copies it is the one error cell each.
+    let f = &csv.summary.findings;
+    assert_eq!((f.total(), f.error_cell), (2, 2), "the CSV copy and the workbook hold the same");
 }
 
 #[test]
@@ -110,7 +122,7 @@ fn an_empty_first_sheet_is_passed_over() {
 #[test]
 fn validation_reads_typed_cells() {
     // A date cell satisfies a date field whatever its display format; 12.5 is no integer; the
-    // #N/A error cell is a value that breaks the integer rule, named with its row.
+    // #N/A error cell is refused as Excel's error (whatever the field's type), named with its row.
     let schema = r#"{"fields": [
         {"name": "顧客ID", "type": "string", "constraints": {"pattern": "[0-9]{5}"}},
         {"name": "ポイント", "type": "integer"},
@@ -118,18 +130,22 @@ fn validation_reads_typed_cells() {
     ]}"#;
     for file in ["wb_list.xlsx", "wb_list.ods"] {
         let r = crosscheck::validate(fixture(file), schema, "s.json", &FileOptions::default(), None).unwrap();
-        let broken: Vec<(u64, String, String)> = r
+        let broken: Vec<(u64, String, String, String)> = r
             .validation
             .findings
             .iter()
             .filter_map(|f| match f {
-                crosscheck::report::Issue::Invalid { row, column, value, .. } => {
-                    Some((*row, column.clone(), value.clone()))
+                crosscheck::report::Issue::Invalid { row, column, value, rule, .. } => {
+                    Some((*row, column.clone(), value.clone(), rule.clone()))
                 }
                 _ => None,
             })
             .collect();
-        assert_eq!(broken, [(2, "ポイント".into(), "12.5".into()), (5, "ポイント".into(), "#N/A".into())], "{file}");
+        let want = [
+            (2, "ポイント".into(), "12.5".into(), "type".into()),
+            (5, "ポイント".into(), "#N/A".into(), "excel_error".into()),
+        ];
+        assert_eq!(broken, want, "{file}");
     }
 }
 

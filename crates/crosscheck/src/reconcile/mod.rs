@@ -8,6 +8,7 @@
 
 mod compare;
 mod conservation;
+mod errors;
 mod hashsort;
 mod identity;
 mod keys;
@@ -21,6 +22,7 @@ use crate::read::table::Table;
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use compare::{column_findings, differences, Diff};
 use conservation::fill_buckets;
+use errors::error_cells;
 use keys::{key_hash, pair_up, sorted_keys, KeyCheck, Keys};
 use std::collections::BTreeMap;
 use totals::{totals, totals_rows};
@@ -167,6 +169,7 @@ fn reconcile_hashing(
             });
         }
         findings.extend(totals_rows(table, side));
+        findings.extend(error_cells(table, side));
     }
     findings.sort_by_key(|f| f.order());
     progress(0.85);

@@ -211,6 +211,14 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             r[if *file == Side::Source { 14 } else { 15 }] = cell.clone();
             r[13] = super::sentence(report, f, super::Lang::En);
         }
+        Finding::ErrorCell { file, row, column, value, cell, .. } => {
+            r[1] = side_name(report, *file).to_string();
+            r[3] = column.clone();
+            let i = if *file == Side::Source { 5 } else { 6 };
+            r[i] = row.to_string();
+            r[i + 9] = cell.clone();
+            r[i + 2] = value.clone();
+        }
     }
     r
 }

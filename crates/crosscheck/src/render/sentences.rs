@@ -15,6 +15,7 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("shifted", Lang::En) => "shifted",
         ("malformed", Lang::En) => "malformed",
         ("total_mismatch", Lang::En) => "total mismatch",
+        ("error_cell", Lang::En) => "error cell",
         ("missing", Lang::Ja) => "欠落",
         ("unexpected", Lang::Ja) => "余分",
         ("duplicate", Lang::Ja) => "重複",
@@ -23,6 +24,7 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("shifted", Lang::Ja) => "ずれ",
         ("malformed", Lang::Ja) => "読めない行",
         ("total_mismatch", Lang::Ja) => "合計の不一致",
+        ("error_cell", Lang::Ja) => "エラー値",
         _ => "?",
     }
 }
@@ -187,6 +189,15 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                 format!("the {label} row of {file} (line {line}{cell}) says {stated} in {column}; its {rows} rows add up to {sum}")
             }
         }
+        Finding::ErrorCell { file, row, column, value, cell, .. } => {
+            let file = side_name(report, *file);
+            let (row, cell) = (grouped(*row), at(cell, ja));
+            if ja {
+                format!("{file} の {row} 行目{cell}の{column}は Excel のエラー値 {value} です（数式が値を出せませんでした）。この文字のまま比べています")
+            } else {
+                format!("{file} row {row}{cell}: {column} holds Excel's error value {value} (a formula that failed); it is compared as that text")
+            }
+        }
     }
 }
 
@@ -229,7 +240,10 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
                 ),
             }
         }
-        Finding::Shifted { .. } | Finding::Malformed { .. } | Finding::TotalMismatch { .. } => said,
+        Finding::Shifted { .. }
+        | Finding::Malformed { .. }
+        | Finding::TotalMismatch { .. }
+        | Finding::ErrorCell { .. } => said,
     }
 }
 

@@ -25,10 +25,12 @@ pub enum FindingKind {
     Malformed,
     /// A totals row (合計) whose figure is not the sum of the rows above it.
     TotalMismatch,
+    /// A cell holding Excel's error value (#N/A, #REF!): a formula that failed.
+    ErrorCell,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: [FindingKind; 9] = [
         FindingKind::Missing,
         FindingKind::Unexpected,
         FindingKind::Duplicate,
@@ -37,6 +39,7 @@ impl FindingKind {
         FindingKind::Shifted,
         FindingKind::Malformed,
         FindingKind::TotalMismatch,
+        FindingKind::ErrorCell,
     ];
 
     /// The name in a report's `kind` field and everywhere else (`crosswired`).
@@ -50,6 +53,7 @@ impl FindingKind {
             FindingKind::Shifted => "shifted",
             FindingKind::Malformed => "malformed",
             FindingKind::TotalMismatch => "total_mismatch",
+            FindingKind::ErrorCell => "error_cell",
         }
     }
 
@@ -172,6 +176,9 @@ pub enum Finding {
         #[serde(skip_serializing_if = "String::is_empty")]
         cell: String,
     },
+    /// A data cell holding Excel's error value (`#N/A`, `#REF!`, LibreOffice's `Err:502`); its
+    /// text is compared as it stands.
+    ErrorCell { file: Side, row: u64, line: u64, column: String, value: String, cell: String },
 }
 
 impl Finding {
@@ -185,6 +192,7 @@ impl Finding {
             Finding::Shifted { .. } => FindingKind::Shifted,
             Finding::Malformed { .. } => FindingKind::Malformed,
             Finding::TotalMismatch { .. } => FindingKind::TotalMismatch,
+            Finding::ErrorCell { .. } => FindingKind::ErrorCell,
         }
     }
 
@@ -199,6 +207,7 @@ impl Finding {
             Finding::Shifted { list_rows, .. } => (self.kind() as u8, Side::List, list_rows[0]),
             Finding::Malformed { file, row, .. } => (self.kind() as u8, *file, *row),
             Finding::TotalMismatch { file, line, .. } => (self.kind() as u8, *file, *line),
+            Finding::ErrorCell { file, row, .. } => (self.kind() as u8, *file, *row),
         }
     }
 

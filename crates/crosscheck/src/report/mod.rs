@@ -87,6 +87,7 @@ pub struct KindCounts {
     pub shifted: usize,
     pub malformed: usize,
     pub total_mismatch: usize,
+    pub error_cell: usize,
 }
 
 impl KindCounts {
@@ -113,6 +114,7 @@ impl KindCounts {
             FindingKind::Shifted => &mut self.shifted,
             FindingKind::Malformed => &mut self.malformed,
             FindingKind::TotalMismatch => &mut self.total_mismatch,
+            FindingKind::ErrorCell => &mut self.error_cell,
         }
     }
 }

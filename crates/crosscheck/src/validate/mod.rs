@@ -7,6 +7,7 @@ pub(crate) mod schema;
 
 use crate::read::table::Table;
 use crate::report::{msg, Issue, Side, Validation, ValidationSummary};
+use crate::value::excel::excel_error;
 use cast::{cast, jp_format, Broken, Logical};
 use rustc_hash::FxHashMap;
 use schema::{Bound, Field, Schema};
@@ -227,6 +228,16 @@ fn check<'a>(
         } else {
             Ok(None)
         };
+    }
+    // A failed formula's #N/A is no value of any type: an import must not take it as text.
+    if let Some(e) = excel_error(value) {
+        return Err((
+            "excel_error",
+            msg(
+                format!("Excel のエラー値 {e} です（数式が値を出せませんでした）"),
+                format!("Excel's error value {e} (a formula that failed)"),
+            ),
+        ));
     }
     let logical = cast(field, value)?;
     if let Some(jp) = field.jp_format {

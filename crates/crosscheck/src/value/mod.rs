@@ -1,8 +1,9 @@
 //! Values as people write them in Japanese office files, one copy each: numbers and amounts
 //! (`number`), dates and era dates (`date`), Japanese formats such as postal codes and phone
-//! numbers (`japanese`). Normalisation, profiling and validation all read values through these.
+//! numbers (`japanese`), Excel's error values (`excel`). Normalisation, profiling and validation all read values through these.
 
 pub(crate) mod date;
+pub(crate) mod excel;
 pub(crate) mod japanese;
 pub(crate) mod number;
 

@@ -109,6 +109,12 @@ impl Table {
         self.places.len() + self.malformed.len()
     }
 
+    /// The text the cells are stored in (a CSV's whole text, then its unquoted fields), for a
+    /// quick look for a byte before going cell by cell.
+    pub(crate) fn storage(&self) -> [&str; 2] {
+        [&self.text, &self.extra]
+    }
+
     pub fn width(&self) -> usize {
         self.header.len()
     }
