@@ -1,6 +1,5 @@
-//! Excel workbooks (.xlsx/.xlsm) and OpenDocument spreadsheets (.ods), read with calamine (.xls
-//! is recognised and refused for now, see `read_sheet`):
-//! one sheet becomes a table, each typed cell the text a person sees in Excel — numbers without
+//! Excel workbooks (.xlsx/.xlsm, .xls) and OpenDocument spreadsheets (.ods), read with calamine
+//! once `guard` has bounded what they ask for: one sheet becomes a table, each typed cell the text a person sees in Excel — numbers without
 //! float noise, date cells as YYYY-MM-DD whatever their display format (calamine reads the
 //! number format, the CJK built-ins 27–36 and 50–58 included), both date systems.
 
@@ -8,12 +7,17 @@ use super::table::{column_letters, Table};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::SheetChoice;
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets};
+use guard::MAX_CELLS;
 use std::io::Cursor;
+use text::cell_text;
+
+mod guard;
+mod text;
 
 /// A workbook is known by its bytes, never by its name: a ZIP (.xlsx, .ods) or an OLE2 (.xls)
 /// signature.
 pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+    bytes.starts_with(guard::ZIP) || bytes.starts_with(guard::OLE2)
 }
 
 /// One sheet of a workbook, read.
@@ -63,14 +67,7 @@ fn read_sheet(
     header_row: Option<u64>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Sheet> {
-    // calamine reads every sheet of an .xls when it opens it, each as wide and tall as its
-    // farthest cell: a damaged 9 KB .xls asked for 35 GB (the damage test), which no error can
-    // catch. Until that can be bounded, .xls is refused with what to do.
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(Error::new(ErrorKind::Parse, "Excel 97-2003 workbooks (.xls) are not read yet")
-            .in_file(file)
-            .hint("save it in Excel as an Excel Workbook (.xlsx) or as CSV UTF-8"));
-    }
+    guard::check(&bytes, file, guard::LIMITS)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::new(ErrorKind::Parse, format!("the workbook cannot be read ({e})"))
             .in_file(file)
@@ -103,9 +100,17 @@ fn read_sheet(
                         seen as f64 / (seen as f64 + CELLS_PER_REPORT as f64 * 32.0)
                     }
                 };
-                let mut seen = 0usize;
+                let (mut seen, mut far) = (0usize, (0u64, 0u64));
                 while let Some(cell) = reader.next_cell().map_err(|e| cant(&e))? {
                     seen += 1;
+                    // Bounded as it goes: a sheet whose XML lies about its size would otherwise
+                    // fill memory before the span could be checked.
+                    let (r, c) = cell.get_position();
+                    far = (far.0.max(u64::from(r) + 1), far.1.max(u64::from(c) + 1));
+                    if far.0.saturating_mul(far.1) > MAX_CELLS || seen as u64 > 4 * MAX_CELLS {
+                        let corner = cell_name(far.0 - 1, far.1 - 1);
+                        return Err(guard::too_many_cells(file, name, &format!("A1:{corner}")));
+                    }
                     if seen.is_multiple_of(CELLS_PER_REPORT) {
                         progress(READING * share(cell.get_position().0, seen).min(1.0));
                     }
@@ -178,10 +183,6 @@ const CELLS_PER_REPORT: usize = 1 << 15;
 /// the table from them is the rest.
 const READING: f64 = 0.85;
 
-/// Cells a table may span (rows × columns from A1 to its farthest filled cell): 20 million,
-/// a million rows of 20 columns; a sheet wider and taller than that is refused, not allocated.
-const MAX_CELLS: u64 = 20_000_000;
-
 /// The filled cells as rows from A1, each row as long as its last filled cell; empty rows left
 /// out (the table counts them as blank only between filled ones).
 fn rows_of(mut cells: Vec<((u32, u32), String)>, file: &str, sheet: &str) -> Result<Vec<(u64, Vec<String>)>> {
@@ -189,12 +190,7 @@ fn rows_of(mut cells: Vec<((u32, u32), String)>, file: &str, sheet: &str) -> Res
     let cols = cells.iter().map(|((_, c), _)| u64::from(*c) + 1).max().unwrap_or(0);
     if rows.saturating_mul(cols) > MAX_CELLS {
         let corner = cell_name(rows - 1, cols - 1);
-        return Err(Error::new(
-            ErrorKind::Parse,
-            format!("sheet \"{sheet}\" spans A1:{corner}, too large to read ({} filled cells)", cells.len()),
-        )
-        .in_file(file)
-        .hint("delete the rows and columns past the table in Excel, or save the sheet as CSV UTF-8"));
+        return Err(guard::too_many_cells(file, sheet, &format!("A1:{corner}")));
     }
     // A sheet's cells come in order; a file written otherwise is sorted.
     if !cells.is_sorted_by_key(|(at, _)| *at) {
@@ -235,104 +231,9 @@ fn quoted(names: &[String]) -> String {
     names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
 }
 
-/// A typed cell as Excel shows it.
-pub(crate) fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(x) => number_text(*x),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(d) if d.is_duration() => duration_text(d.as_f64()),
-        Data::DateTime(d) => {
-            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
-            let (date, time) = (format!("{y:04}-{m:02}-{day:02}"), format!("{h:02}:{min:02}:{s:02}"));
-            if d.as_f64() < 1.0 {
-                time
-            } else if (h, min, s) == (0, 0, 0) {
-                date
-            } else {
-                format!("{date} {time}")
-            }
-        }
-        // OpenDocument's dates and times: 2024-04-01, 2024-04-01T09:30:00, PT09H30M00S.
-        Data::DateTimeIso(s) => s.strip_suffix("T00:00:00").unwrap_or(s).replacen('T', " ", 1),
-        Data::DurationIso(s) => iso_duration_text(s).unwrap_or_else(|| s.clone()),
-        Data::Error(e) => e.to_string(),
-    }
-}
-
-/// A number as Excel shows it: whole numbers exactly (a 13-digit JAN code stays whole), others
-/// to 12 significant digits, as a General cell shows them — so float noise (1200.0000000002,
-/// 0.30000000000000004) goes and 12.5 stays.
-fn number_text(x: f64) -> String {
-    if !x.is_finite() {
-        return x.to_string();
-    }
-    let significant = |x: f64, digits: usize| -> f64 { format!("{x:.*e}", digits - 1).parse().unwrap_or(x) };
-    let whole = |x: f64| x == x.trunc() && x.abs() < 1e15;
-    let exact = significant(x, 15);
-    if whole(exact) {
-        return format!("{}", exact as i64);
-    }
-    let shown = significant(x, 12);
-    if whole(shown) {
-        format!("{}", shown as i64)
-    } else {
-        format!("{shown}")
-    }
-}
-
-/// A duration (a time cell past 24 h, `[h]:mm:ss`) in hours, minutes and seconds.
-fn duration_text(days: f64) -> String {
-    let secs = (days * 86_400.0).round() as i64;
-    format!("{}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60)
-}
-
-/// PT09H30M00S → 09:30:00.
-fn iso_duration_text(s: &str) -> Option<String> {
-    let rest = s.strip_prefix("PT")?;
-    let (h, rest) = rest.split_once('H')?;
-    let (m, rest) = rest.split_once('M')?;
-    let sec = rest.strip_suffix('S')?;
-    let sec: f64 = sec.parse().ok()?;
-    Some(format!("{:02}:{:02}:{:02}", h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, sec.round() as u32))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{ExcelDateTime, ExcelDateTimeType};
-
-    #[test]
-    fn numbers_without_float_noise() {
-        let cases = [
-            (1200.0000000002, "1200"),
-            (12.5, "12.5"),
-            (0.1 + 0.2, "0.3"),
-            (-3.0, "-3"),
-            (1e20, "100000000000000000000"),
-        ];
-        for (x, text) in cases {
-            assert_eq!(number_text(x), text, "{x}");
-        }
-        assert_eq!(number_text(1234567.891), "1234567.891");
-        assert_eq!(number_text(4901234567894.0), "4901234567894");
-    }
-
-    #[test]
-    fn dates_in_both_systems_and_times() {
-        let date = |v, is_1904| cell_text(&Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, is_1904)));
-        // 2024-04-01 is serial 45383 in the 1900 system, 43921 in the 1904 one.
-        assert_eq!(date(45383.0, false), "2024-04-01");
-        assert_eq!(date(43921.0, true), "2024-04-01");
-        assert_eq!(date(45383.5, false), "2024-04-01 12:00:00");
-        assert_eq!(date(0.395833333333333, false), "09:30:00");
-        assert_eq!(cell_text(&Data::DateTimeIso("2024-04-01T00:00:00".into())), "2024-04-01");
-        assert_eq!(cell_text(&Data::DurationIso("PT09H30M00S".into())), "09:30:00");
-        assert_eq!(cell_text(&Data::Bool(true)), "TRUE");
-        assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
-    }
 
     #[test]
     fn cells_are_named_as_excel_names_them() {
