@@ -35,7 +35,9 @@ function chooseFile(side, fileObj) {
   // it is needed, so a big file is not held in the page as well. Nothing is written anywhere.
   enqueue(async () => {
     state.slots[side] = { ...emptySlot(), file: { name: fileObj.name, bytes: fileObj } };
-    delete state.readAs[side].sheet; // another file: its own sheets
+    // Another file: its own sheets, its own header.
+    delete state.readAs[side].sheet;
+    delete state.readAs[side].header_row;
     await readAgain(side);
   });
 }
@@ -89,9 +91,36 @@ export function renderSlot(side) {
   }
   if (slot.error) {
     box.append(h('p', { class: 'inline-error', text: `${t('slot.failed', { name: slot.file.name })} ${errorText(slot.error)}` }));
+    // A header row the user named that holds no header: another can be named, or it found again.
+    if (state.readAs[side].header_row) box.append(headerPick(side, state.readAs[side].header_row));
     return;
   }
   if (slot.info) box.append(...slotInfo(side, slot.info));
+}
+
+/** The header row, as Excel numbers rows: found by the core, or named here (a formatted sheet
+ * whose title lines look like a header); "find it" goes back to the core's choice. */
+function headerPick(side, row) {
+  const named = state.readAs[side].header_row != null;
+  const input = h('input', { type: 'number', min: '1', step: '1', id: `${side}-header-row`, 'data-testid': `${side}-header-row` });
+  input.value = String(row);
+  input.addEventListener('change', () => {
+    const n = Number(input.value);
+    if (!Number.isInteger(n) || n < 1) {
+      input.value = String(row);
+      return;
+    }
+    state.readAs[side].header_row = n;
+    enqueue(() => readAgain(side));
+  });
+  const find = named && h('button', { type: 'button', class: 'link-button', 'data-testid': `${side}-header-find`, text: t('info.headerFind') });
+  if (find) {
+    find.addEventListener('click', () => {
+      delete state.readAs[side].header_row;
+      enqueue(() => readAgain(side));
+    });
+  }
+  return h('p', { class: 'header-pick' }, h('label', { for: `${side}-header-row`, text: t(named ? 'info.headerNamed' : 'info.headerFound') }), input, find || null);
 }
 
 // What the inspection found: facts, renamed headers, unreadable records, the first rows.
@@ -132,10 +161,12 @@ function slotInfo(side, info) {
     pick.value = input.sheet;
     pick.addEventListener('change', () => {
       state.readAs[side].sheet = pick.value;
+      delete state.readAs[side].header_row;
       enqueue(() => readAgain(side));
     });
     parts.push(h('p', { class: 'sheet-pick' }, h('label', { for: `${side}-sheet`, text: t('info.sheetPick') }), pick));
   }
+  parts.push(headerPick(side, input.header_row));
   if (input.renamed_columns?.length) {
     // A rename is {column: its 1-based position, from: the name in the file, to: the name used}.
     const items = input.renamed_columns.map((r) => t('info.renamedItem', { column: r.to, was: r.from || t('info.empty') }));

@@ -31,28 +31,34 @@ export function describe(item, ctx) {
   return plain && plain !== shown ? text.split(plain).join(shown) : text;
 }
 
-/** Where to look, compactly: "source 40 · list 7". */
+/** Where to look, compactly: "source 40 (D41) · list 7 (宛先!D8)" — rows as the report counts
+ * them, cells as Excel names them, so staff can jump there. */
 export function rowsText(f) {
-  const src = (row) => t('rows.source', { row });
-  const lst = (row) => t('rows.list', { row });
+  const at = (row, cell) => (cell ? `${row} (${cell})` : row);
+  const src = (row, cell) => t('rows.source', { row: at(row, cell) });
+  const lst = (row, cell) => t('rows.list', { row: at(row, cell) });
+  const own = f.file === 'source' ? src : lst;
   switch (f.kind) {
     case 'missing':
-      return src(num(f.source_row));
+      return src(num(f.source_row), f.source_cell);
     case 'unexpected':
-      return lst(num(f.list_row));
+      return lst(num(f.list_row), f.list_cell);
     case 'duplicate': {
-      const [own, other] = f.file === 'source' ? [src, lst] : [lst, src];
+      const other = f.file === 'source' ? lst : src;
       const parts = [own(rowList(f.rows))];
       if (f.other_rows?.length) parts.push(other(rowList(f.other_rows)));
       return parts.join(' · ');
     }
     case 'mismatch':
     case 'crosswired':
-      return `${src(num(f.source_row))} · ${lst(num(f.list_row))}`;
+      return `${src(num(f.source_row), f.source_cell)} · ${lst(num(f.list_row), f.list_cell)}`;
     case 'shifted':
-      return t('rows.range', { from: num(f.list_rows[0]), to: num(f.list_rows[1]) });
+      return at(t('rows.range', { from: num(f.list_rows[0]), to: num(f.list_rows[1]) }), f.list_cells);
     case 'malformed':
-      return (f.file === 'source' ? src : lst)(num(f.row));
+    case 'error_cell':
+      return own(num(f.row), f.cell);
+    case 'total_mismatch':
+      return own(f.cell || num(f.line));
     default:
       return '';
   }

@@ -54,11 +54,12 @@ export function renderSummary() {
   bucketRows.replaceChildren();
   for (const side of SIDES) {
     const b = s[side];
-    const adds = b.paired + b.unpaired + b.duplicate + b.malformed === b.rows;
+    // Title, totals and note lines of a formatted sheet are counted as skipped.
+    const adds = b.paired + b.unpaired + b.duplicate + b.malformed + (b.skipped || 0) === b.rows;
     bucketRows.append(
       h('tr', { 'data-side': side, class: adds ? '' : 'unbalanced' },
         h('th', { scope: 'row', text: r.inputs[side].name }),
-        ...['rows', 'paired', 'unpaired', 'duplicate', 'malformed'].map((f) => h('td', { class: 'num', 'data-field': f, text: num(b[f]) }))),
+        ...['rows', 'paired', 'unpaired', 'duplicate', 'malformed', 'skipped'].map((f) => h('td', { class: 'num', 'data-field': f, text: num(b[f] || 0) }))),
     );
   }
 

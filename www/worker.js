@@ -118,11 +118,17 @@ async function withFiles(wanted, use, progress = []) {
 const serves = (entry, how) =>
   (how.encoding === entry.how.encoding || how.encoding === entry.file.encoding) &&
   (how.delimiter === entry.how.delimiter || how.delimiter === entry.file.delimiter) &&
-  (how.sheet === entry.how.sheet || how.sheet === entry.file.sheet);
+  (how.sheet === entry.how.sheet || how.sheet === entry.file.sheet) &&
+  how.header_row === entry.how.header_row;
 
 /** The file read as `fileOptions` say: kept from before, or read now (`progress` hears 0 to 1). */
 async function loadedFile(file, fileOptions = {}, progress = () => {}) {
-  const how = { encoding: fileOptions.encoding || 'auto', delimiter: fileOptions.delimiter || 'auto', sheet: fileOptions.sheet ?? undefined };
+  const how = {
+    encoding: fileOptions.encoding || 'auto',
+    delimiter: fileOptions.delimiter || 'auto',
+    sheet: fileOptions.sheet ?? undefined,
+    header_row: fileOptions.header_row ?? undefined,
+  };
   // A chosen File is known by its name, size and time of change (a File changed on disk can no
   // longer be read at all); bytes handed over (the sample) are read each time: they are small.
   const key = file.bytes instanceof Blob && JSON.stringify([file.name, file.bytes.size, file.bytes.lastModified]);

@@ -51,7 +51,7 @@ async function open(url, { lang = 'en-US' } = {}) {
 async function summaryCounts(page) {
   const summary = page.getByTestId('summary');
   await summary.waitFor({ state: 'visible', timeout: 60_000 });
-  const kinds = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed'];
+  const kinds = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed', 'total_mismatch', 'error_cell'];
   const out = {};
   for (const k of kinds) out[k] = Number(await summary.getAttribute(`data-${k}`));
   return out;
@@ -93,13 +93,17 @@ test('Excel workbooks are read as they are: the sheet that holds the table, type
   const counts = await runWith(page, join(fixtures, 'wb_source.xlsx'), join(fixtures, 'wb_list.xlsx'));
   assert.equal(counts.missing, 1);
   assert.equal(counts.mismatch, 1);
-  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 2);
+  // Both files' #N/A in row 5's ポイント, each named by its cell.
+  assert.equal(counts.error_cell, 2);
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 4);
   assert.equal(await page.getByTestId('list-info-sheet').innerText(), '宛先');
   assert.match(await page.getByTestId('list-info-encoding').innerText(), /Excel \(\.xlsx\)/);
-  // The mismatch shows the values as Excel shows them: 600 against 500, not 600.0.
+  // The mismatch shows the values as Excel shows them: 600 against 500, not 600.0, and the
+  // cells as Excel names them, sheet and all.
   const row = page.getByTestId('finding-row').filter({ hasText: '00128' });
   assert.match(await row.innerText(), /600/);
   assert.match(await row.innerText(), /500/);
+  assert.match(await row.innerText(), /宛先!D7/);
   // Another sheet is picked in the file's slot and read: the notes sheet has no key column, so
   // the plan says so; back to 宛先, the same findings again.
   const pick = page.getByTestId('list-sheet');
@@ -111,6 +115,39 @@ test('Excel workbooks are read as they are: the sheet that holds the table, type
   await page.getByTestId('run').click();
   const again = await summaryCounts(page);
   assert.equal(again.missing + again.mismatch, 2);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('a formatted sheet: its header found below the titles or named, its totals row checked', async () => {
+  // LibreOffice's wb_formatted.xlsx: two title lines and a blank one above the header on row 4,
+  // a 合計 row and a note below the table.
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(fixtures, 'formatted_source.csv'), join(fixtures, 'wb_formatted.xlsx'));
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 0);
+  const header = page.getByTestId('list-header-row');
+  assert.equal(await header.inputValue(), '4');
+  assert.match(await page.getByTestId('list-info-skipped').innerText(), /ポイント付与!A13/);
+  // Every line is accounted for: the title, totals and note lines as skipped.
+  const list = page.locator('#buckets-rows tr[data-side="list"]');
+  assert.equal(await list.getAttribute('class'), '');
+  assert.equal(await list.locator('[data-field="skipped"]').innerText(), '4');
+  // Named by hand, the header is read from row 2 (a title line): the file is read again so.
+  await header.fill('2');
+  await header.dispatchEvent('change');
+  await page.getByTestId('list-header-find').waitFor();
+  assert.equal(await page.getByTestId('list-header-row').inputValue(), '2');
+  await page.getByTestId('list-header-find').click();
+  await page.getByTestId('list-header-find').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('list-header-row').inputValue(), '4');
+  // The CSV twin, whose 合計 is 5 points off: a total_mismatch naming its cell.
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'formatted_list.csv'));
+  await page.getByTestId('summary').waitFor({ state: 'hidden' });
+  await page.getByTestId('run').click();
+  const csv = await summaryCounts(page);
+  assert.equal(csv.total_mismatch, 1);
+  const row = page.getByTestId('finding-row').filter({ hasText: '合計' });
+  assert.match(await row.innerText(), /D13/);
   assertOwnOrigin(seen, sameOrigin);
   await context.close();
 });
@@ -271,13 +308,17 @@ test('a big chosen file shows how far it has been read', async () => {
   await context.close();
 });
 
-test('sample data holds every kind; Japanese and English switch', async () => {
+test('sample data holds every kind of row finding; Japanese and English switch', async () => {
   const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   await page.getByTestId('sample').click();
   await page.getByTestId('run').click();
   const counts = await summaryCounts(page);
-  for (const [kind, n] of Object.entries(counts)) assert.ok(n >= 1, `${kind}: ${n}`);
+  // The sample is two clean CSV files: no totals row, no Excel error value (the formatted and
+  // workbook tests show those).
+  for (const [kind, n] of Object.entries(counts)) {
+    if (kind !== 'total_mismatch' && kind !== 'error_cell') assert.ok(n >= 1, `${kind}: ${n}`);
+  }
   const ja = await page.locator('body').innerText();
   assert.match(ja, /不足|見つかりません|ありません/);
   await page.getByTestId('summary').evaluate((el) => el.scrollIntoView());

@@ -47,7 +47,7 @@ fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
 #[wasm_bindgen_test]
 fn the_vocabulary_lists_the_core_s_words_and_bars() {
     let v = vocabulary().unwrap();
-    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 8);
+    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 9);
     assert_eq!(js_sys::Array::from(&get(&v, "steps")).get(0).as_string().as_deref(), Some("nfkc"));
     assert_eq!(js_sys::Array::from(&get(&v, "delimiters")).get(2).as_string().as_deref(), Some("\t"));
     let bar = js_sys::Array::from(&get(&v, "progress.reconcile"));
