@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzz the reader, reconcile and validate for SECONDS each (default 600), seeded from the test fixtures.
+# Fuzz the reader, reconcile, validate and workbooks for SECONDS each (default 600), seeded from the test fixtures.
 # Needs nightly and cargo-fuzz: `rustup toolchain install nightly && cargo install cargo-fuzz`.
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,6 +21,12 @@ for schema in schemas/*.json; do
     { cat "$schema"; printf '\377'; cat "$file"; } > "fuzz/corpus/validate/$(basename "$schema" .json)-$(basename "$file")"
   done
 done
+mkdir -p fuzz/corpus/workbook
+for f in tests/fixtures/wb_*.xls* tests/fixtures/wb_*.ods; do
+  { printf '\000'; cat "$f"; } > "fuzz/corpus/workbook/$(basename "$f")"
+done
 for target in read reconcile validate; do
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=4096
 done
+# Workbooks are a few KB even when tiny; 2 GB of memory is far above what a fixture needs.
+cargo +nightly fuzz run workbook fuzz/corpus/workbook -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048

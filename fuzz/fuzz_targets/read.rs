@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let options = FileOptions {
         encoding: ENCODINGS[(choice % 7) as usize].to_string(),
         delimiter: DELIMITERS[((choice / 7) % 6) as usize].to_string(),
+        ..FileOptions::default()
     };
     if let Ok(i) = inspect(Input::new("fuzz.csv", bytes.to_vec()), &options) {
         assert!(i.malformed.windows(2).all(|w| w[0].row < w[1].row));
