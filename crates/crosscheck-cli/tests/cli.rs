@@ -282,4 +282,10 @@ fn workbooks_and_their_sheets() {
     let o = crosscheck(&["inspect", &f("wb_list.xlsx"), "--sheet", "宛先2"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("wb_list.xlsx: the workbook has no sheet \"宛先2\""), "{}", stderr(&o));
+    // Excel 97-2003 too; the text names each finding's cells, the #N/A cells among them.
+    let o = crosscheck(&["reconcile", &f("wb_source.xls"), &f("wb_list.xls")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("(wb_source.xls row 6, 顧客!D7) ≠ \"500\" (wb_list.xls row 6, 宛先!D7)"), "{text}");
+    assert!(text.contains("error cell wb_list.xls row 5, 宛先!D6: ポイント holds Excel's error value #N/A"), "{text}");
 }
