@@ -108,6 +108,15 @@ fn a_zip_that_is_not_a_workbook_is_a_clear_error() {
 }
 
 #[test]
+fn an_empty_sheet_asked_for_is_an_error_naming_file_and_sheet() {
+    for file in ["wb_empty_then_data.xlsx", "wb_empty_then_data.xls", "wb_empty_then_data.ods"] {
+        let o = FileOptions { sheet: Some(SheetChoice::Index(1)), ..FileOptions::default() };
+        let e = crosscheck::inspect(fixture(file), &o).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with(&format!("{file} [Sheet1]: the sheet is empty: there is no header row")), "{e}");
+    }
+}
+
+#[test]
 fn an_empty_first_sheet_is_passed_over() {
     for file in ["wb_empty_then_data.xlsx", "wb_empty_then_data.ods"] {
         let options = Options { key: Some(vec![crosscheck::ColumnSpec::named("顧客ID")]), ..Options::default() };
