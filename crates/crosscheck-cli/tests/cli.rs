@@ -296,7 +296,10 @@ fn what_excel_did_is_said_under_each_file() {
         lines[1],
         "  Excel dropped the leading zeros of 2 values in 会員番号 (C4, C9): 3707 was probably 00003707."
     );
-    assert!(lines[4].starts_with("  Excel saved 2 dates in 登録日 as serial numbers (F7, F12): 45388 is 2024-04-06."), "{out}");
+    assert!(
+        lines[4].starts_with("  Excel saved 2 dates in 登録日 as serial numbers (F7, F12): 45388 is 2024-04-06."),
+        "{out}"
+    );
     let o = crosscheck(&["inspect", &f("damage_list.csv"), "--lang", "ja"]);
     assert!(
         stdout(&o).contains("  電話番号 の 2 件は Excel が電話番号を数値として読み、先頭の 0 を落としています（D6、D11）。9000050035 は 09000050035 だったはずです。"),

@@ -72,7 +72,9 @@ pub fn sample() -> Result<JsValue, JsValue> {
 pub fn inspect(name: String, bytes: FileBytes, file_options: &str, sha256: Option<String>) -> Result<JsValue, JsValue> {
     fits(bytes.length())?;
     let options = parse_file_options(file_options)?;
-    inspection_to_js(&crosscheck::inspect(Input::new(name, bytes.bytes).with_sha256(sha256), &options).map_err(js_error)?)
+    inspection_to_js(
+        &crosscheck::inspect(Input::new(name, bytes.bytes).with_sha256(sha256), &options).map_err(js_error)?,
+    )
 }
 
 /// Read both files and plan the run: `{inputs, mapping, options}`.

@@ -10,12 +10,16 @@ use crosscheck::render::{damage_sentence, Lang};
 use crosscheck::report::DamageKind;
 use crosscheck::{inspect, FileOptions};
 
+/// A damage note as compared here: column, kind, count, and each example's cell, value and
+/// restored value.
+type Note<'a> = (&'a str, DamageKind, usize, Vec<(&'a str, &'a str, Option<&'a str>)>);
+
 #[test]
 fn each_damaged_column_of_an_excel_saved_list_is_said_and_nothing_undone() {
     let r = run("damage_source.csv", "damage_list.csv");
     assert_eq!(r.inputs.source.damage, vec![], "the source is as it was written");
     let list = &r.inputs.list;
-    let got: Vec<(&str, DamageKind, usize, Vec<(&str, &str, Option<&str>)>)> = list
+    let got: Vec<Note> = list
         .damage
         .iter()
         .map(|d| {
@@ -27,15 +31,30 @@ fn each_damaged_column_of_an_excel_saved_list_is_said_and_nothing_undone() {
     assert_eq!(
         got,
         vec![
-            ("会員番号", DamageKind::LostLeadingZeros, 2, vec![("C4", "3707", Some("00003707")), ("C9", "9877", Some("00009877"))]),
+            (
+                "会員番号",
+                DamageKind::LostLeadingZeros,
+                2,
+                vec![("C4", "3707", Some("00003707")), ("C9", "9877", Some("00009877"))]
+            ),
             (
                 "電話番号",
                 DamageKind::PhoneAsNumber,
                 2,
                 vec![("D6", "9000050035", Some("09000050035")), ("D11", "9000100070", Some("09000100070"))]
             ),
-            ("JANコード", DamageKind::ScientificNotation, 2, vec![("E5", "4.90123E+12", None), ("E10", "4.90123E+12", None)]),
-            ("登録日", DamageKind::DateAsSerial, 2, vec![("F7", "45388", Some("2024-04-06")), ("F12", "45393", Some("2024-04-11"))]),
+            (
+                "JANコード",
+                DamageKind::ScientificNotation,
+                2,
+                vec![("E5", "4.90123E+12", None), ("E10", "4.90123E+12", None)]
+            ),
+            (
+                "登録日",
+                DamageKind::DateAsSerial,
+                2,
+                vec![("F7", "45388", Some("2024-04-06")), ("F12", "45393", Some("2024-04-11"))]
+            ),
         ]
     );
     assert_eq!(

@@ -245,7 +245,10 @@ mod tests {
         table(&format!("{header}\n{}\n", values.join("\n")))
     }
 
-    fn found(t: &Table) -> Vec<(String, DamageKind, usize, Vec<(String, String, Option<String>)>)> {
+    /// Column, kind, count, and each example's cell, value and restored value.
+    type Note = (String, DamageKind, usize, Vec<(String, String, Option<String>)>);
+
+    fn found(t: &Table) -> Vec<Note> {
         damage(t)
             .into_iter()
             .map(|d| {
@@ -409,7 +412,8 @@ mod tests {
         for i in 0..rows {
             let bad = i % 1000 == 999;
             let code = if bad { (i % 99_999 + 1).to_string() } else { format!("{:08}", i % 9_999_999) };
-            let phone = if bad { format!("90{:08}", i) } else { format!("090-{:04}-{:04}", i / 10_000 % 10_000, i % 10_000) };
+            let phone =
+                if bad { format!("90{:08}", i) } else { format!("090-{:04}-{:04}", i / 10_000 % 10_000, i % 10_000) };
             let jan = if bad { "4.90123E+12".to_string() } else { format!("49{:011}", i) };
             let date = if bad { "45383".to_string() } else { format!("2024/{}/{}", i % 12 + 1, i % 28 + 1) };
             let postal = if bad { "600000".to_string() } else { format!("{:07}", i % 9_999_999) };
