@@ -35,7 +35,7 @@ pub fn damage(table: &Table) -> Vec<Damage> {
     }
     // Row by row, every column to look at in each: a row's cells share its cache lines, so the
     // file's text is read once rather than once per column (eight such columns of a million
-    // rows: 62 ms, against 177 ms column by column; docs/benchmarks.md, 2026-12-03).
+    // rows: 58–85 ms, against 177 ms column by column; docs/benchmarks.md, 2026-12-03).
     for r in 0..table.len() {
         for f in &mut found {
             if f.holds.damaged(table.cell_bytes(r, f.col)) {
@@ -191,8 +191,8 @@ fn phone_digits(v: &str) -> Option<String> {
     (all_digits(digits.as_bytes()) && is_jp_phone(&digits)).then_some(digits)
 }
 
-/// A phone number without its leading 0, as Excel writes the number 09012345678: 11 digits
-/// after the 0 for 020, 050, 060, 070, 080 and 090 numbers, 10 for every other.
+/// A phone number without its leading 0, as Excel writes the number 09012345678: 10 digits left
+/// of an 020, 050, 060, 070, 080 or 090 number (11 with the 0), 9 of every other (10 with it).
 fn lost_phone_zero(v: &[u8]) -> bool {
     let eleven = matches!(v, [b'2' | b'5' | b'6' | b'7' | b'8' | b'9', b'0', ..]);
     all_digits(v) && v.first() != Some(&b'0') && v.len() == if eleven { 10 } else { 9 }
