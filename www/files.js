@@ -131,7 +131,7 @@ function slotInfo(side, info) {
       h('dt', { text: t('info.damage') }),
       h('dd', { 'data-testid': `${side}-info-damage` },
         h('ul', { class: 'damage-list' }, ...input.damage.map((d, i) => h('li', { 'data-kind': d.kind },
-          h('span', { class: 'damage-kind', text: t(`damage.${d.kind}`) }), ' ',
+          h('span', { class: 'damage-kind', text: t('info.damageKind', { kind: t(`damage.${d.kind}`) }) }), ' ',
           h('span', { text: info.damage_text?.[i]?.[lang] ?? d.column })))))));
   }
   const parts = [dl];

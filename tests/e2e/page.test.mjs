@@ -255,7 +255,7 @@ test('what Excel did to a file is said in its facts, in both languages, and noth
   assert.match(await items.nth(3).innerText(), /45388 is 2024-04-06/);
   await page.getByTestId('lang').selectOption('ja');
   assert.match(await page.getByTestId('list-info-damage').locator('li').nth(1).innerText(),
-    /数値になった電話番号.*9000050035 は 09000050035 だったはずです/);
+    /数値になった電話番号：.*9000050035 は 09000050035 だったはずです/);
   // The run compares the values as the file holds them: the damaged phone numbers, IDs and
   // dates are mismatches.
   await page.getByTestId('lang').selectOption('en');

@@ -66,6 +66,7 @@ export const en = {
   'info.header_row': 'Header row',
   'info.skipped': 'Lines that are not rows (skipped)',
   'info.damage': 'What Excel did to the data (shown, not undone)',
+  'info.damageKind': '{kind}:',
   'damage.lost_leading_zeros': 'leading zeros lost',
   'damage.phone_as_number': 'phone number as a number',
   'damage.scientific_notation': 'scientific notation',

@@ -66,6 +66,7 @@ export const ja = {
   'info.header_row': '見出しの行',
   'info.skipped': '表の行でない行（除外）',
   'info.damage': 'Excel による変化（表示のみ、値は変えていません）',
+  'info.damageKind': '{kind}：',
   'damage.lost_leading_zeros': '先頭の 0 の欠落',
   'damage.phone_as_number': '数値になった電話番号',
   'damage.scientific_notation': '指数表記',
