@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -46,7 +46,9 @@ export async function build({ quiet = false } = {}) {
   const say = (s) => quiet || console.log(s);
   say('building the core for WebAssembly…');
   run('cargo', ['build', '--quiet', '-p', 'crosscheck-wasm', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
-  const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'wasm', 'crosscheck_wasm.wasm');
+  // Where cargo put it: CARGO_TARGET_DIR when set (a target shared between worktrees), else target/.
+  const cargoTarget = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
+  const wasm = join(cargoTarget, 'wasm32-unknown-unknown', 'wasm', 'crosscheck_wasm.wasm');
   // Named crosscheck.js / crosscheck_bg.wasm, as the page and the benchmark import them.
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'crosscheck', '--out-dir', pkg, wasm]);
   // The features rustc enables by default for wasm32 (the stripped module no longer lists them).

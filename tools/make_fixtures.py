@@ -125,3 +125,25 @@ lines += [f"{c},{n},{e},{shown(p)}" for c, n, e, p in FORMATTED]
 lines += [f"合計,,,{shown(sum(p for *_, p in FORMATTED) + 5)}", ",,,", "※ ポイントは4月20日時点,,,"]
 write("formatted_list.csv", "\r\n".join(lines) + "\r\n", "cp932")
 write("formatted_source.csv", "customer_id,name,email,points\n" + "".join(f"{c},{n},{e},{p}\n" for c, n, e, p in FORMATTED))
+
+# --- Excel's damage: a list opened in Excel and saved again (CP932, CRLF), beside its source ----
+# Excel read 会員番号 and 電話番号 as numbers (leading zeros gone), showed the long JANコード in
+# scientific notation, and saved two 登録日 as serial numbers; ポイント is a plain number.
+DAMAGE_HEADER = "顧客ID,氏名,会員番号,電話番号,JANコード,登録日,ポイント"
+
+
+def damage_row(i, excel):
+    code, phone, jan, day = f"{i * 1234 + 5:08}", f"090{i:04}{i * 7:04}", f"4901234{i:06}", f"2024/4/{i}"
+    if excel and i in (3, 8):
+        code = str(int(code))
+    if excel and i in (5, 10):
+        phone = phone[1:]
+    if excel and i in (4, 9):
+        jan = "4.90123E+12"
+    if excel and i in (6, 11):
+        day = str(45383 + i - 1)  # Excel's serial of 2024-04-i
+    return f"C{i:03},顧客{i},{code},{phone},{jan},{day},{i * 100}"
+
+
+write("damage_source.csv", "\n".join([DAMAGE_HEADER] + [damage_row(i, False) for i in range(1, 13)]) + "\n")
+write("damage_list.csv", "\r\n".join([DAMAGE_HEADER] + [damage_row(i, True) for i in range(1, 13)]) + "\r\n", "cp932")

@@ -3,7 +3,7 @@
 
 import { state, engine, emptySlot, fileOptions } from './state.js';
 import { h, $ } from './dom.js';
-import { t, num, bytesText, delimiterText } from './i18n.js';
+import { t, num, bytesText, delimiterText, getLang } from './i18n.js';
 import { ENCODINGS, ENCODING_LABELS, DELIMITERS, SIDES } from './vocabulary.js';
 import { enqueue } from './locks.js';
 import { showError, clearError, errorText } from './error-box.js';
@@ -148,10 +148,22 @@ function slotInfo(side, info) {
     const lines = input.skipped.map((s) => `${s.cell} ${t(`skip.${s.reason}`)}: ${s.text}`);
     facts.push(['skipped', 'info.skipped', lines.join(' / ')]);
   }
-  const parts = [h('dl', { class: 'facts' }, ...facts.map(([field, label, value]) =>
+  const dl = h('dl', { class: 'facts' }, ...facts.map(([field, label, value]) =>
     h('div', { class: `fact fact-${field}` },
       h('dt', { text: t(label) }),
-      h('dd', { text: value, 'data-testid': `${side}-info-${field}` }))))];
+      h('dd', { text: value, 'data-testid': `${side}-info-${field}` }))));
+  // What Excel did to its columns (lost leading zeros, phone numbers as numbers, IDs in
+  // scientific notation, dates as serials), each in the core's words: said, never undone.
+  if (input.damage?.length) {
+    const lang = getLang();
+    dl.append(h('div', { class: 'fact fact-damage' },
+      h('dt', { text: t('info.damage') }),
+      h('dd', { 'data-testid': `${side}-info-damage` },
+        h('ul', { class: 'damage-list' }, ...input.damage.map((d, i) => h('li', { 'data-kind': d.kind },
+          h('span', { class: 'damage-kind', text: t('info.damageKind', { kind: t(`damage.${d.kind}`) }) }), ' ',
+          h('span', { text: info.damage_text?.[i]?.[lang] ?? d.column })))))));
+  }
+  const parts = [dl];
 
   if (input.sheets?.length > 1) {
     // A workbook of several sheets: the one read is chosen here (the core took the first that

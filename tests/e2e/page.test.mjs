@@ -280,6 +280,29 @@ test('a renamed header cell is shown with the name it had in the file', async ()
   await context.close();
 });
 
+test('what Excel did to a file is said in its facts, in both languages, and nothing is undone', async () => {
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('list-file').setInputFiles(join(fixtures, 'damage_list.csv'));
+  const notes = page.getByTestId('list-info-damage');
+  await notes.waitFor();
+  const items = notes.locator('li');
+  assert.equal(await items.count(), 4);
+  assert.match(await items.nth(0).innerText(),
+    /leading zeros lost: Excel dropped the leading zeros of 2 values in 会員番号 \(C4, C9\): 3707 was probably 00003707\./);
+  assert.match(await items.nth(3).innerText(), /45388 is 2024-04-06/);
+  await page.getByTestId('lang').selectOption('ja');
+  assert.match(await page.getByTestId('list-info-damage').locator('li').nth(1).innerText(),
+    /数値になった電話番号：.*9000050035 は 09000050035 だったはずです/);
+  // The run compares the values as the file holds them: the damaged phone numbers, IDs and
+  // dates are mismatches.
+  await page.getByTestId('lang').selectOption('en');
+  const counts = await runWith(page, join(fixtures, 'damage_source.csv'), join(fixtures, 'damage_list.csv'));
+  assert.equal(counts.mismatch, 6);
+  assert.equal(await page.getByTestId('source-info-damage').count(), 0, 'the source is as written');
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
 test('a big chosen file shows how far it has been read', async () => {
   // ~30 MB: read in several slices and parsed in several blocks, each told to the page.
   const dir = join(artifacts, 'big');

@@ -256,6 +256,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
             if let Some(said) = crosscheck::render::layout_sentence(i, lang(args.lang)) {
                 s += &format!("  {said}\n");
             }
+            for d in &i.damage {
+                s += &format!("  {}\n", crosscheck::render::damage_sentence(d, lang(args.lang)));
+            }
             for (n, c) in inspection.columns.iter().enumerate() {
                 let steps: Vec<&str> = c.normalize.iter().map(|s| s.name()).collect();
                 let kind = serde_json::to_value(c.profile.kind).ok().and_then(|v| v.as_str().map(str::to_string));

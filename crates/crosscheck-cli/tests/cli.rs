@@ -289,3 +289,46 @@ fn workbooks_and_their_sheets() {
     assert!(text.contains("(wb_source.xls row 6, 顧客!D7) ≠ \"500\" (wb_list.xls row 6, 宛先!D7)"), "{text}");
     assert!(text.contains("error cell wb_list.xls row 5, 宛先!D6: ポイント holds Excel's error value #N/A"), "{text}");
 }
+
+#[test]
+fn what_excel_did_is_said_under_each_file() {
+    // inspect: under the file's line, one sentence per damaged column.
+    let o = crosscheck(&["inspect", &f("damage_list.csv")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("damage_list.csv: cp932"), "{out}");
+    assert_eq!(
+        lines[1],
+        "  Excel dropped the leading zeros of 2 values in 会員番号 (C4, C9): 3707 was probably 00003707."
+    );
+    assert!(
+        lines[4].starts_with("  Excel saved 2 dates in 登録日 as serial numbers (F7, F12): 45388 is 2024-04-06."),
+        "{out}"
+    );
+    let o = crosscheck(&["inspect", &f("damage_list.csv"), "--lang", "ja"]);
+    assert!(
+        stdout(&o).contains("  電話番号 の 2 件は Excel が電話番号を数値として読み、先頭の 0 を落としています（D6、D11）。9000050035 は 09000050035 だったはずです。"),
+        "{}",
+        stdout(&o)
+    );
+    // reconcile: in the summary, named by file; the notes are not findings of their own.
+    let o = crosscheck(&["reconcile", &f("damage_source.csv"), &f("damage_list.csv")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let said = "  damage_list.csv: Excel wrote 2 values in JANコード in scientific notation (E5, E10)";
+    assert!(out.find(said).is_some_and(|at| at < out.find("Findings").unwrap_or(0)), "{out}");
+    assert!(!out.contains("damage_source.csv: Excel"), "{out}");
+    // validate: under the line that says how the file was read.
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.json");
+    std::fs::write(&schema, r#"{"fields": [{"name": "顧客ID", "constraints": {"required": true}}]}"#).unwrap();
+    let o = crosscheck(&["validate", &f("damage_list.csv"), "--schema", schema.to_str().unwrap()]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[1].starts_with("  read as cp932"), "{out}");
+    assert!(lines[2].starts_with("  Excel dropped the leading zeros of 2 values in 会員番号"), "{out}");
+    let o = crosscheck(&["validate", &f("damage_list.csv"), "--schema", schema.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["input"]["damage"][1]["kind"], "phone_as_number");
+}

@@ -1,7 +1,9 @@
 //! The one place values cross between JavaScript and the core: errors as plain objects, results
 //! through serde, options from JSON text, file bytes into WebAssembly memory, progress callbacks.
 
-use crosscheck::{Error, ErrorKind, FileOptions, Options};
+use crosscheck::render::{damage_sentence, Lang};
+use crosscheck::report::Message;
+use crosscheck::{Error, ErrorKind, FileOptions, Inspection, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +23,24 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&format!("cannot hand the result to JavaScript: {e}")))
+}
+
+/// An inspection as the page shows a file: with each damage note (`input.damage`) in the core's
+/// words, both languages, at the same index of `damage_text`.
+pub(crate) fn inspection_to_js(inspection: &Inspection) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        #[serde(flatten)]
+        inspection: &'a Inspection,
+        damage_text: Vec<Message>,
+    }
+    let damage_text = inspection
+        .input
+        .damage
+        .iter()
+        .map(|d| Message { ja: damage_sentence(d, Lang::Ja), en: damage_sentence(d, Lang::En) })
+        .collect();
+    to_js(&Shown { inspection, damage_text })
 }
 
 pub(crate) fn options(json: &str) -> Result<Options, JsValue> {

@@ -18,7 +18,7 @@ pub use loaded::{prepare_loaded, reconcile_loaded, LoadedFile};
 pub use run::Run;
 
 use crosscheck::{Input, Threads};
-use interop::{fits, js_error, options, parse_file_options, progress_to, to_js};
+use interop::{fits, inspection_to_js, js_error, options, parse_file_options, progress_to, to_js};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -66,12 +66,15 @@ pub fn sample() -> Result<JsValue, JsValue> {
     Ok(pair.into())
 }
 
-/// Describe one file: `file_options` is `{"encoding": …, "delimiter": …}` as JSON.
+/// Describe one file: `file_options` is `{"encoding": …, "delimiter": …}` as JSON. Its damage
+/// notes (`input.damage`) come worded in both languages (`damage_text`).
 #[wasm_bindgen]
 pub fn inspect(name: String, bytes: FileBytes, file_options: &str, sha256: Option<String>) -> Result<JsValue, JsValue> {
     fits(bytes.length())?;
     let options = parse_file_options(file_options)?;
-    to_js(&crosscheck::inspect(Input::new(name, bytes.bytes).with_sha256(sha256), &options).map_err(js_error)?)
+    inspection_to_js(
+        &crosscheck::inspect(Input::new(name, bytes.bytes).with_sha256(sha256), &options).map_err(js_error)?,
+    )
 }
 
 /// Read both files and plan the run: `{inputs, mapping, options}`.

@@ -1,7 +1,7 @@
 //! Files read once and kept: the worker reads each chosen file when it is chosen and uses it for
 //! the inspection, the plan and every run.
 
-use crate::interop::{fits, js_error, options, parse_file_options, progress_to, to_js, FileBytes};
+use crate::interop::{fits, inspection_to_js, js_error, options, parse_file_options, progress_to, to_js, FileBytes};
 use crate::run::Run;
 use crosscheck::{Error, Input, Loaded, Sha256, Threads};
 use std::sync::Arc;
@@ -76,9 +76,10 @@ impl LoadedFile {
         self.inner.sheet.clone()
     }
 
-    /// What `inspect` tells of it: encoding, delimiter, rows, column profiles, a preview.
+    /// What `inspect` tells of it: encoding, delimiter, rows, column profiles, a preview, and
+    /// what Excel did to its columns (`input.damage`, said in `damage_text`).
     pub fn inspect(&self) -> Result<JsValue, JsValue> {
-        to_js(&crosscheck::describe(&self.inner))
+        inspection_to_js(&crosscheck::describe(&self.inner))
     }
 }
 

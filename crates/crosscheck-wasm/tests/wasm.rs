@@ -260,3 +260,21 @@ fn a_workbook_is_read_in_webassembly_with_its_sheets() {
     .unwrap();
     assert_eq!(other.sheet().as_deref(), Some("説明"));
 }
+
+#[wasm_bindgen_test]
+fn an_inspection_carries_what_excel_did_in_both_languages() {
+    let bytes = include_bytes!("../../../tests/fixtures/damage_list.csv").to_vec();
+    let i = inspect("damage_list.csv".into(), bytes.into(), "", None).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&i, "input.damage")).length(), 4);
+    assert_eq!(get(&i, "input.damage.0.kind").as_string().as_deref(), Some("lost_leading_zeros"));
+    assert_eq!(get(&i, "input.damage.0.examples.0.cell").as_string().as_deref(), Some("C4"));
+    assert_eq!(
+        get(&i, "damage_text.0.en").as_string().as_deref(),
+        Some("Excel dropped the leading zeros of 2 values in 会員番号 (C4, C9): 3707 was probably 00003707.")
+    );
+    assert!(get(&i, "damage_text.3.ja").as_string().is_some_and(|s| s.contains("シリアル値")));
+    // A file Excel left alone: no notes, and no field for them in the input.
+    let clean = inspect("l.csv".into(), LIST.to_vec().into(), "", None).unwrap();
+    assert!(get(&clean, "input.damage").is_undefined());
+    assert_eq!(js_sys::Array::from(&get(&clean, "damage_text")).length(), 0);
+}

@@ -172,6 +172,7 @@ fn info(loaded: &Loaded) -> InputInfo {
                 cell: t.cell_name(s.line, 0),
             })
             .collect(),
+        damage: loaded.damage.get_or_init(|| plan::damage::damage(t)).clone(),
     }
 }
 

@@ -5,7 +5,9 @@
 //! exact header, normalised header, the synonym table, then content (how many of the list's
 //! values occur in the source column). The key is a mapped column (or pair) whose values are
 //! unique in both files and mostly shared between them, ids preferred over e-mails over phones.
+//! `damage` says, for each file, what Excel did to its columns (lost leading zeros, …).
 
+pub(crate) mod damage;
 pub(crate) mod profile;
 mod synonyms;
 

@@ -5,8 +5,10 @@ use super::decode::{decode_with_progress, TextEncoding};
 use super::table::{delimiter_label, parse_delimiter, Table, DELIMITERS};
 use crate::error::{Error, Result};
 use crate::options::FileOptions;
+use crate::report::Damage;
 use serde::Serialize;
 use sha2::Digest;
+use std::sync::OnceLock;
 
 /// A SHA-256 as lower-case hex: 64 digits, never empty, so a receipt cannot name a file by "".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,6 +91,9 @@ pub struct Loaded {
     pub sheet: Option<String>,
     /// A workbook's sheets, in its order.
     pub sheets: Vec<String>,
+    /// What Excel did to its columns, found once when first asked for (a file read once serves
+    /// its inspection, its plan and every run).
+    pub(crate) damage: OnceLock<Vec<Damage>>,
 }
 
 impl Loaded {
@@ -149,7 +154,17 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         progress(1.0);
         let (encoding, delimiter) = (sheet.format.to_string(), String::new());
         let (table, sheets) = (sheet.table, sheet.names);
-        return Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: Some(sheet.name), sheets });
+        return Ok(Loaded {
+            table,
+            name,
+            bytes,
+            sha256,
+            encoding,
+            delimiter,
+            sheet: Some(sheet.name),
+            sheets,
+            damage: OnceLock::new(),
+        });
     }
     // Decoding is the first 15 % (UTF-8 is only checked: it goes by at once), parsing the rest.
     let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
@@ -159,7 +174,17 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         progress(0.15 + 0.85 * f)
     })?;
     let delimiter = delimiter_label(table.delimiter);
-    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet: None, sheets: Vec::new() })
+    Ok(Loaded {
+        table,
+        name,
+        bytes,
+        sha256,
+        encoding,
+        delimiter,
+        sheet: None,
+        sheets: Vec::new(),
+        damage: OnceLock::new(),
+    })
 }
 
 #[cfg(test)]

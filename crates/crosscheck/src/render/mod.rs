@@ -1,12 +1,15 @@
 //! Reports for people and for Excel: `text` (Japanese or English, summary first), `csv` (UTF-8
-//! with BOM, safe against formula injection), and the finding sentences both use — written once
+//! with BOM, safe against formula injection), and the finding sentences both use (with `damage`:
+//! what Excel did to a file's columns) — written once
 //! here, also handed to the page by the bindings. JSON is the report's own serde form.
 
 mod csv;
+mod damage;
 mod sentences;
 mod text;
 
 pub use csv::{csv, neutralize, validation_csv, CSV_COLUMNS};
+pub use damage::damage_sentence;
 pub use sentences::{describe, describe_issue, kind_label, layout_sentence, sentence};
 pub use text::{text, validation_text};
 

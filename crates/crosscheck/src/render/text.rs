@@ -1,5 +1,6 @@
 //! A report as text for people: the summary first, then one line per finding.
 
+use super::damage::damage_sentence;
 use super::sentences::{describe, describe_issue, kind_label, layout_sentence};
 use super::Lang;
 use crate::report::{Buckets, FindingKind, Report, Validation, ValidationReport};
@@ -44,6 +45,9 @@ pub fn text(report: &Report, lang: Lang) -> String {
     for input in [src, lst] {
         if let Some(said) = layout_sentence(input, lang) {
             let _ = writeln!(out, "  {said}");
+        }
+        for d in &input.damage {
+            let _ = writeln!(out, "  {}: {}", input.name, damage_sentence(d, lang));
         }
     }
     let per_kind: Vec<String> = FindingKind::ALL
@@ -117,6 +121,9 @@ pub fn validation_text(r: &ValidationReport, schema_name: &str, lang: Lang) -> S
     };
     if let Some(said) = layout_sentence(&r.input, lang) {
         let _ = writeln!(out, "  {said}");
+    }
+    for d in &r.input.damage {
+        let _ = writeln!(out, "  {}", damage_sentence(d, lang));
     }
     out.push_str(&validation_body(&r.validation, lang));
     out

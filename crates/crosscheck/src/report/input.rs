@@ -1,5 +1,6 @@
 //! What was read from one file, as a report tells it.
 
+use super::Damage;
 use serde::Serialize;
 
 /// What was read from one file.
@@ -34,6 +35,10 @@ pub struct InputInfo {
     /// notes after the table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<SkippedLine>,
+    /// What Excel did to its columns (codes that lost their leading zeros, phone numbers read as
+    /// numbers, IDs in scientific notation, dates as serial numbers): said, never undone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub damage: Vec<Damage>,
 }
 
 /// A line that is not a row of the table.

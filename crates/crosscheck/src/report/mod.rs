@@ -2,11 +2,13 @@
 //! add up to every input row, and the findings in a stable order. A leaf: it imports none of
 //! the stages, which all write into it.
 
+mod damage;
 mod finding;
 mod input;
 mod mapping;
 mod validation;
 
+pub use damage::{Damage, DamageExample, DamageKind};
 pub use finding::{Finding, FindingKind, Side};
 pub use input::{InputInfo, RenamedColumn, SkippedLine, SkippedReason};
 pub use mapping::{ColumnKind, MappedBy, MappedColumn, Mapping};

@@ -133,6 +133,27 @@ pub(crate) fn era_date(era: &Era, s: &str) -> Option<(i32, u32, u32)> {
     within.then_some(date)
 }
 
+/// The date an Excel serial number stands for in the 1900 date system, the one Excel on Windows
+/// writes (1 = 1900-01-01; from 61 on, days since 1899-12-30, past the 29 February 1900 Excel
+/// counts that never was). None before 1 March 1900 and past 9999.
+pub(crate) fn excel_serial_date(serial: u32) -> Option<(i32, u32, u32)> {
+    if !(61..=2_958_465).contains(&serial) {
+        return None;
+    }
+    // Days from 1970-01-01 (serial 25569), then the civil date (H. Hinnant's days_from_civil,
+    // inverted: eras of 400 years from 0000-03-01).
+    let z = i64::from(serial) - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    real_date(i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +221,16 @@ mod tests {
         assert_eq!(parse_date("H31.4.30"), Some((2019, 4, 30)));
         assert_eq!(parse_date("令和0年5月1日"), None);
         assert_eq!(parse_date("平成"), None);
+    }
+
+    #[test]
+    fn excel_serials_are_the_dates_excel_shows() {
+        assert_eq!(excel_serial_date(45383), Some((2024, 4, 1)));
+        assert_eq!(excel_serial_date(61), Some((1900, 3, 1)));
+        assert_eq!(excel_serial_date(25569), Some((1970, 1, 1)));
+        assert_eq!(excel_serial_date(36586), Some((2000, 3, 1)));
+        assert_eq!(excel_serial_date(2_958_465), Some((9999, 12, 31)));
+        assert_eq!((excel_serial_date(60), excel_serial_date(2_958_466)), (None, None));
     }
 
     #[test]
