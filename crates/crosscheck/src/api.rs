@@ -312,7 +312,14 @@ fn load_both(
         return Ok((source, list));
     }
     progress(progress::at(bar, Stage::Reading, 0.0));
-    let (source, list) = threads.both(|| load(source, &options.source), || load(list, &options.list));
+    // Each file's damage is looked for beside its reading, on its own thread, rather than after
+    // the run on one (70 ms of a 1M-row run's critical path).
+    let read = |input: Input, options: &FileOptions| {
+        let loaded = load(input, options)?;
+        loaded.damage.get_or_init(|| plan::damage::damage(&loaded.table));
+        Ok::<_, Error>(loaded)
+    };
+    let (source, list) = threads.both(|| read(source, &options.source), || read(list, &options.list));
     Ok((source?, list?))
 }
 

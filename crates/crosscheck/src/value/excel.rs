@@ -21,9 +21,16 @@ const EXCEL_ERRORS: [&str; 16] = [
     "#PYTHON!",
 ];
 
+/// Whether `cell` may hold an error value: a look at its first bytes, made while a table is
+/// built, so that most files (none of whose cells starts so) are never looked at again.
+pub(crate) fn may_be_excel_error(cell: &[u8]) -> bool {
+    let c = cell.trim_ascii_start();
+    c.first() == Some(&b'#') || c.starts_with(b"Err:")
+}
+
 /// An Excel error value, as written (`#N/A`), if `cell` is one.
 pub(crate) fn excel_error(cell: &str) -> Option<&str> {
-    let t = cell.trim();
+    let t = cell.trim_ascii();
     if !t.starts_with('#') && !t.starts_with("Err:") {
         return None;
     }

@@ -6,6 +6,7 @@ use super::{push_row, too_big, Malformed, Renamed, Table, EXTRA};
 use crate::error::{Error, ErrorKind, Result};
 use crate::read::layout::{header_index, label, End, Shape, SkipReason, Skipped, Tail, HEADER_SCAN};
 use crate::read::records::Records;
+use crate::value::excel::may_be_excel_error;
 
 impl Table {
     /// Read `text` (already decoded) with the given delimiter, or a sniffed one when `None`.
@@ -80,6 +81,9 @@ impl Table {
             if wrong {
                 table.malformed.push(Malformed { row, line, fields: record.len(), expected: width });
                 continue;
+            }
+            if !table.may_hold_errors {
+                table.may_hold_errors = record.fields().any(may_be_excel_error);
             }
             spans.clear();
             if record.in_text {
@@ -173,6 +177,9 @@ impl Table {
                 continue;
             }
             row += 1;
+            if !table.may_hold_errors {
+                table.may_hold_errors = values.iter().any(|v| may_be_excel_error(v.as_bytes()));
+            }
             spans.clear();
             for v in &values {
                 let start = table.text.len();
@@ -199,6 +206,7 @@ impl Table {
             malformed: Vec::new(),
             blank_records: 0,
             skipped: Vec::new(),
+            may_hold_errors: false,
             sheet: None,
             places: Vec::new(),
             spread: Vec::new(),

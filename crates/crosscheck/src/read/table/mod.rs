@@ -67,6 +67,8 @@ pub struct Table {
     pub header_line: u64,
     /// Lines that are not rows of the table: above the header, totals rows, notes after it.
     pub skipped: Vec<Skipped>,
+    /// Whether a cell starts as an Excel error value does (`#`, `Err:`), noted while building.
+    pub(crate) may_hold_errors: bool,
     /// A workbook's sheet, for naming cells as Excel does.
     pub sheet: Option<String>,
     /// Each readable row's place, as (row, line) in 32 bits each (half of `Place`'s size: a
@@ -107,12 +109,6 @@ impl Table {
     /// Readable plus malformed records: every data record of the file.
     pub fn records(&self) -> usize {
         self.places.len() + self.malformed.len()
-    }
-
-    /// The text the cells are stored in (a CSV's whole text, then its unquoted fields), for a
-    /// quick look for a byte before going cell by cell.
-    pub(crate) fn storage(&self) -> [&str; 2] {
-        [&self.text, &self.extra]
     }
 
     pub fn width(&self) -> usize {
