@@ -110,8 +110,6 @@ fn write_xlsx(csv: &[u8], delimiter: u8, strings: Strings, path: &std::path::Pat
     let err = |e: rust_xlsxwriter::XlsxError| format!("{}: {e}", path.display());
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(csv);
     let mut workbook = Workbook::new();
-    // Past 4 GB of XML a zip needs ZIP64; 1M rows stay far below, but the flag costs nothing.
-    workbook.use_zip_large_file(true);
     let sheet = match strings {
         Strings::Inline => workbook.add_worksheet_with_constant_memory().map_err(err)?,
         Strings::Shared => workbook.add_worksheet_with_low_memory().map_err(err)?,
