@@ -4,6 +4,8 @@
 
 #[path = "../../../tests/common/mod.rs"]
 mod common;
+#[path = "../../../tests/common/xlsx.rs"]
+mod xlsx;
 
 use common::{assert_conserved, fixture, fixture_path};
 use crosscheck::{reconcile, reconcile_with, FileOptions, Finding, Input, Options, SheetChoice, Side, Threads};
@@ -147,4 +149,45 @@ fn a_sheet_spanning_far_past_its_data_is_refused_not_allocated() {
         e.starts_with("wb_far_cell.xlsx: sheet \"Sheet1\" spans A1:XFD1048576, too large to read (5 filled cells)"),
         "{e}"
     );
+}
+
+#[test]
+fn excel_cjk_built_in_date_formats_read_as_dates_in_both_systems() {
+    use xlsx::Cell::{Number, Text};
+    // 2024-04-01 is serial 45383 in the 1900 system, 43921 in the 1904 one. Excel's Japanese
+    // built-ins: 31 yyyy年m月d日, 27 [$-411]ge.m.d, 14 m/d/yyyy, 57 gggee年m月d日, 58 m月d日;
+    // 0 (General) stays a number.
+    let formats = [14, 27, 31, 36, 50, 57, 58];
+    for (serial, date1904) in [(45383.0, false), (43921.0, true)] {
+        let mut header: Vec<xlsx::Cell> = vec![Text("顧客ID".into())];
+        header.extend(formats.iter().map(|f| Text(format!("f{f}"))));
+        header.push(Text("general".into()));
+        let mut row = vec![Text("00001".into())];
+        row.extend(formats.iter().map(|&f| Number(serial, f)));
+        row.push(Number(serial, 0));
+        let book = xlsx::workbook(&[("宛先", vec![header, row])], date1904);
+        let got = cells(Input::new("cjk.xlsx", book), &Options::default());
+        let mut want = vec!["00001".to_string()];
+        want.extend(formats.iter().map(|_| "2024-04-01".to_string()));
+        want.push(format!("{serial}"));
+        assert_eq!(got[1], want, "date1904 = {date1904}");
+    }
+}
+
+#[test]
+fn a_big_sheet_reports_progress_as_it_is_read() {
+    use xlsx::Cell::{Number, Text};
+    let mut rows = vec![vec![Text("顧客ID".into()), Text("氏名".into()), Text("ポイント".into())]];
+    rows.extend((1..=40_000).map(|i| vec![Text(format!("{i:06}")), Text(format!("名前{i}")), Number(f64::from(i), 0)]));
+    let book = xlsx::workbook(&[("宛先", rows)], false);
+    let mut heard = Vec::new();
+    let loaded = crosscheck::read(Input::new("big.xlsx", book), &FileOptions::default(), &mut |f| heard.push(f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.sheet.as_deref(), Some("宛先"));
+    // 120,001 cells: three reports on the cells, one at their end, one as the table is built,
+    // and the end; each further than the last.
+    assert!(heard.len() >= 5, "{heard:?}");
+    assert!(heard.windows(2).all(|w| w[0] < w[1]), "{heard:?}");
+    assert!(heard[0] > 0.0 && heard[0] < 0.5, "{heard:?}");
+    assert_eq!(heard.last(), Some(&1.0));
 }

@@ -145,7 +145,7 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         Hash::Later => None,
     };
     if super::workbook::is_workbook(&input.bytes) {
-        let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref(), options.header_row)?;
+        let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref(), options.header_row, progress)?;
         progress(1.0);
         let (encoding, delimiter) = (sheet.format.to_string(), String::new());
         let (table, sheets) = (sheet.table, sheet.names);

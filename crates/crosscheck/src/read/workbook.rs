@@ -32,8 +32,23 @@ pub(crate) struct Sheet {
 /// calamine can panic on a damaged file (an assertion in its .xls reader, found by the damage
 /// test): natively that panic becomes an error here. In WebAssembly a panic aborts; the page's
 /// worker then starts a fresh engine and says the file could not be read.
-pub(crate) fn read(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_row: Option<u64>) -> Result<Sheet> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheet(bytes, file, choice, header_row)))
+///
+/// `progress` hears the share read, never going back (a 説明 sheet tried first is soon done).
+pub(crate) fn read(
+    bytes: Vec<u8>,
+    file: &str,
+    choice: Option<&SheetChoice>,
+    header_row: Option<u64>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Sheet> {
+    let mut high = 0.0f64;
+    let mut forward = |f: f64| {
+        if f > high {
+            high = f;
+            progress(f);
+        }
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheet(bytes, file, choice, header_row, &mut forward)))
         .unwrap_or_else(|_| {
             Err(Error::new(ErrorKind::Parse, "the workbook is damaged: it cannot be read")
                 .in_file(file)
@@ -41,7 +56,13 @@ pub(crate) fn read(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, hea
         })
 }
 
-fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_row: Option<u64>) -> Result<Sheet> {
+fn read_sheet(
+    bytes: Vec<u8>,
+    file: &str,
+    choice: Option<&SheetChoice>,
+    header_row: Option<u64>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Sheet> {
     // calamine reads every sheet of an .xls when it opens it, each as wide and tall as its
     // farthest cell: a damaged 9 KB .xls asked for 35 GB (the damage test), which no error can
     // catch. Until that can be bounded, .xls is refused with what to do.
@@ -72,7 +93,22 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_r
             // cell (a damaged or odd file: gigabytes) before anything could be checked.
             Sheets::Xlsx(x) => {
                 let mut reader = x.worksheet_cells_reader(name).map_err(|e| cant(&e))?;
+                // The sheet's stated size (its <dimension>) tells how far the cells are; without
+                // one the bar still moves, ever slower.
+                let tall = f64::from(reader.dimensions().end.0) + 1.0;
+                let share = |row: u32, seen: usize| {
+                    if tall > 1.0 {
+                        (f64::from(row) + 1.0) / tall
+                    } else {
+                        seen as f64 / (seen as f64 + CELLS_PER_REPORT as f64 * 32.0)
+                    }
+                };
+                let mut seen = 0usize;
                 while let Some(cell) = reader.next_cell().map_err(|e| cant(&e))? {
+                    seen += 1;
+                    if seen.is_multiple_of(CELLS_PER_REPORT) {
+                        progress(READING * share(cell.get_position().0, seen).min(1.0));
+                    }
                     // Shared strings (most text cells) are borrowed: one copy, not two.
                     let text = match cell.get_value() {
                         DataRef::SharedString(text) => text.to_string(),
@@ -97,6 +133,7 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_r
                 }
             }
         }
+        progress(READING);
         rows_of(cells, file, name)
     };
     let (name, rows) = match choice {
@@ -130,10 +167,16 @@ fn read_sheet(bytes: Vec<u8>, file: &str, choice: Option<&SheetChoice>, header_r
         }
     };
     let shown = format!("{file} [{name}]");
-    let mut table = Table::from_rows(&shown, rows, header_row)?;
+    let mut table = Table::from_rows(&shown, rows, header_row, &mut |f| progress(READING + (1.0 - READING) * f))?;
     table.sheet = Some(name.clone());
     Ok(Sheet { table, name, names, format })
 }
+
+/// Cells between two progress reports: about 30 ms of reading in the browser.
+const CELLS_PER_REPORT: usize = 1 << 15;
+/// The share of a sheet's reading spent on its cells (unzipping and parsing the XML); building
+/// the table from them is the rest.
+const READING: f64 = 0.85;
 
 /// Cells a table may span (rows × columns from A1 to its farthest filled cell): 20 million,
 /// a million rows of 20 columns; a sheet wider and taller than that is refused, not allocated.
@@ -153,7 +196,10 @@ fn rows_of(mut cells: Vec<((u32, u32), String)>, file: &str, sheet: &str) -> Res
         .in_file(file)
         .hint("delete the rows and columns past the table in Excel, or save the sheet as CSV UTF-8"));
     }
-    cells.sort_unstable_by_key(|(at, _)| *at);
+    // A sheet's cells come in order; a file written otherwise is sorted.
+    if !cells.is_sorted_by_key(|(at, _)| *at) {
+        cells.sort_unstable_by_key(|(at, _)| *at);
+    }
     let mut out: Vec<(u64, Vec<String>)> = Vec::new();
     for ((r, c), text) in cells {
         let line = u64::from(r) + 1;
@@ -299,7 +345,8 @@ mod tests {
 
     #[test]
     fn a_zip_that_is_no_workbook_is_an_error_naming_the_file() {
-        let e = read(b"PK\x03\x04not really".to_vec(), "list.xlsx", None, None).err().map(|e| e.to_string());
+        let e =
+            read(b"PK\x03\x04not really".to_vec(), "list.xlsx", None, None, &mut |_| {}).err().map(|e| e.to_string());
         assert!(e.as_deref().is_some_and(|e| e.starts_with("list.xlsx: the workbook cannot be read")), "{e:?}");
     }
 }

@@ -112,8 +112,14 @@ impl Table {
     /// A table from rows of cells already read (a workbook's sheet), with the header on line
     /// `header_row` (None: found); `line` is each row's line as a spreadsheet numbers it. Rows
     /// whose cells are all empty are counted as blank; the cells are stored one after another in
-    /// one text.
-    pub fn from_rows(name: &str, rows: Vec<(u64, Vec<String>)>, header_row: Option<u64>) -> Result<Table> {
+    /// one text. `progress` hears the share of the rows placed.
+    pub fn from_rows(
+        name: &str,
+        rows: Vec<(u64, Vec<String>)>,
+        header_row: Option<u64>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Table> {
+        let count = rows.len().max(1) as f64;
         let filled = |cells: &[String]| cells.iter().any(|c| !c.trim().is_empty());
         let header_line = match header_row {
             Some(n) => match rows.iter().find(|(l, _)| *l == n) {
@@ -147,7 +153,10 @@ impl Table {
         let width = table.header.len();
         let mut end = End::new(&table.header, above);
         let (mut spans, mut row, mut last) = (Vec::with_capacity(width), 0u64, line);
-        for (line, mut values) in rows {
+        for (i, (line, mut values)) in rows.enumerate() {
+            if (i as u64).is_multiple_of(PROGRESS_EVERY) {
+                progress(i as f64 / count);
+            }
             // Rows the sheet leaves out are empty rows between filled ones: blank, as in CSV.
             if line > last + 1 {
                 table.blank_records += (line - last - 1) as usize;
