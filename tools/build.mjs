@@ -16,6 +16,8 @@ const www = join(root, 'www');
 // wasm-bindgen's output is a build product: kept out of www/ (the sources), served as /pkg/.
 export const pkg = join(root, 'target', 'pkg');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+// Where cargo puts what it builds (CARGO_TARGET_DIR lets worktrees share one build cache).
+export const cargoTarget = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -46,8 +48,6 @@ export async function build({ quiet = false } = {}) {
   const say = (s) => quiet || console.log(s);
   say('building the core for WebAssembly…');
   run('cargo', ['build', '--quiet', '-p', 'crosscheck-wasm', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
-  // Where cargo put it: CARGO_TARGET_DIR when set (a target shared between worktrees), else target/.
-  const cargoTarget = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
   const wasm = join(cargoTarget, 'wasm32-unknown-unknown', 'wasm', 'crosscheck_wasm.wasm');
   // Named crosscheck.js / crosscheck_bg.wasm, as the page and the benchmark import them.
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'crosscheck', '--out-dir', pkg, wasm]);

@@ -16,8 +16,11 @@ const TYPES = {
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:";
 
-/** Serve `root` (and `pkg` as /pkg/) on 127.0.0.1:`port` (0 = any free port); resolves to {server, url}. */
-export function serve(root, pkg, port = 0) {
+/**
+ * Serve `root` (and `pkg` as /pkg/) on 127.0.0.1:`port` (0 = any free port); resolves to {server, url}.
+ * `csp` is the page's policy (the benchmark's browser peers need another: see bench/peers/browser-peer.mjs).
+ */
+export function serve(root, pkg, port = 0, csp = CSP) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     const [base, rest] = path.startsWith('/pkg/') ? [pkg, path.slice('/pkg'.length)] : [root, path === '/' ? '/index.html' : path];
@@ -30,7 +33,7 @@ export function serve(root, pkg, port = 0) {
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': csp,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       });

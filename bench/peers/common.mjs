@@ -1,48 +1,13 @@
-// What every JS peer shares: the files, the column pairs a user would write by hand for the
-// recon-N pair (source headers in English, list headers in Japanese), a plain Map join, and the
-// one line of JSON each peer prints for bench/run.mjs.
+// What every JS peer in Node shares: the files, the join (join.mjs, shared with the browser
+// peers), and the one line of JSON each peer prints for bench/run.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PAIRS = [
-  ['customer_id', '顧客ID'], ['name', '氏名'], ['kana', 'フリガナ'], ['email', 'メールアドレス'],
-  ['phone', '電話番号'], ['postal_code', '郵便番号'], ['prefecture', '都道府県'], ['points', 'ポイント'],
-  ['gift_amount', 'ギフト金額'], ['registered_on', '登録日'],
-];
+export { PAIRS, mapJoin, sheetRows } from './join.mjs';
 
-export function readPair(dir) {
-  return { source: readFileSync(join(dir, 'source.csv')), list: readFileSync(join(dir, 'list.csv')) };
-}
-
-/** Full outer join on the key: missing and unexpected keys, repeated keys, differing cells. */
-export function mapJoin(sourceRows, listRows) {
-  const [sk, lk] = PAIRS[0];
-  const index = (rows, key) => {
-    const map = new Map();
-    const dup = new Set();
-    for (const r of rows) {
-      const k = r[key];
-      if (map.has(k)) dup.add(k);
-      else map.set(k, r);
-    }
-    return { map, dup };
-  };
-  const s = index(sourceRows, sk);
-  const l = index(listRows, lk);
-  let missing = 0;
-  let unexpected = 0;
-  let differences = 0;
-  for (const k of s.map.keys()) if (!l.map.has(k)) missing++;
-  for (const [k, lr] of l.map) {
-    const sr = s.map.get(k);
-    if (!sr) {
-      unexpected++;
-      continue;
-    }
-    if (s.dup.has(k) || l.dup.has(k)) continue;
-    for (const [a, b] of PAIRS) if (sr[a] !== lr[b]) differences++;
-  }
-  return { missing, unexpected, duplicate: s.dup.size + l.dup.size, differences };
+/** `node peer.mjs DIR [LIST]`: the source and the list (list.csv unless named) as bytes. */
+export function readPair(dir, list = process.argv[3] || 'list.csv') {
+  return { source: readFileSync(join(dir, 'source.csv')), list: readFileSync(join(dir, list)) };
 }
 
 /** Print the result: elapsed ms since `start`, the counts, and the process's peak memory. */

@@ -1,36 +1,18 @@
 // crosscheck in headless Chromium, the page's real path: both files chosen in the page, Run
 // clicked, bytes → worker → WebAssembly → report summary on screen. Prints the same JSON line as
 // the other peers, plus the longest gap between progress updates and Chromium's peak memory.
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 import { pkg } from '../../tools/build.mjs';
+import { chromiumRss, launch } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = process.argv[2];
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Resident memory of every Chromium process, in bytes. */
-function chromiumRss() {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      if (!/^Name:\s*(chromium|chrome)/m.test(status)) continue;
-      const m = status.match(/^VmRSS:\s*(\d+) kB/m);
-      if (m) total += Number(m[1]) * 1024;
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return total;
-}
+// `node crosscheck-chromium.mjs DIR [LIST]`: the list is list.csv unless named (list.xlsx).
+const [dir, list = 'list.csv'] = process.argv.slice(2);
 
 const { server, url } = await serve(join(root, 'www'), pkg);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(url);
@@ -51,9 +33,20 @@ try {
     new MutationObserver(() => {
       if (window.__shown === null && !summary.hidden && summary.dataset.missing !== undefined) window.__shown = performance.now();
     }).observe(summary, { attributes: true });
+    // While the list is read (when chosen; a workbook is unzipped and parsed then): each update
+    // of its reading bar, from the first (the worker has begun on it; before that it reads the
+    // source) to the bar's going (the slot shows the file).
+    window.__listReads = [];
+    window.__listRead = null;
+    const info = document.querySelector('[data-testid="list-info"]');
+    new MutationObserver((records) => {
+      if (window.__listRead !== null) return;
+      if (records.some((r) => r.type === 'attributes' && r.target.matches?.('[data-testid="list-reading"]'))) window.__listReads.push(performance.now());
+      if (window.__listReads.length && !info.querySelector('[data-testid="list-reading"]')) window.__listRead = performance.now();
+    }).observe(info, { attributes: true, childList: true, subtree: true, attributeFilter: ['value'] });
   });
   await page.getByTestId('source-file').setInputFiles(join(dir, 'source.csv'));
-  await page.getByTestId('list-file').setInputFiles(join(dir, 'list.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(dir, list));
   await page.waitForFunction(() => !document.querySelector('[data-testid="run"]').disabled, null, { timeout: 600_000 });
   // Watch the progress bar: the longest time the page went without an update while running.
   await page.evaluate(() => {
@@ -87,7 +80,10 @@ try {
     let gap = 0;
     for (let i = 1; i < marks.length; i++) gap = Math.max(gap, marks[i] - marks[i - 1]);
     const stages = window.__ticks.map(([t, stage, value]) => [Math.round(t - window.__start), stage, value.toFixed(3)]);
-    return { ms: end - window.__start, chosen: end - window.__chosen, gap, stages };
+    const reads = [...window.__listReads, window.__listRead ?? window.__listReads.at(-1)];
+    let readGap = 0;
+    for (let i = 1; i < reads.length; i++) readGap = Math.max(readGap, reads[i] - reads[i - 1]);
+    return { ms: end - window.__start, chosen: end - window.__chosen, gap, readGap, stages, reads: reads.map((t) => Math.round(t - reads[0])) };
   });
   const counts = await page.getByTestId('summary').evaluate((s) => ({
     missing: Number(s.dataset.missing),
@@ -95,10 +91,10 @@ try {
     duplicate: Number(s.dataset.duplicate),
     differences: Number(s.dataset.mismatch) + Number(s.dataset.crosswired),
   }));
-  if (process.env.TRACE) console.error(JSON.stringify(timing.stages));
+  if (process.env.TRACE) console.error(JSON.stringify(timing.stages), JSON.stringify(timing.reads));
   const wasm = await page.workers()[0].evaluate(() => self.wasmMemoryBytes());
   const ms = timing.chosen;
-  process.stdout.write(`${JSON.stringify({ ms, run_ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, run_ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, read_gap_ms: timing.readGap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
 } finally {
   await browser.close();
   server.close();

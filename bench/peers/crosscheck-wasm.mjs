@@ -16,6 +16,6 @@ const into = (bytes) => {
   for (let at = 0; at < bytes.length; at += 1 << 20) out.append(bytes.subarray(at, at + (1 << 20)));
   return out;
 };
-const run = reconcile('source.csv', into(source), 'list.csv', into(list), '', null, sourceHash, listHash);
+const run = reconcile('source.csv', into(source), process.argv[3] || 'list.csv', into(list), '', null, sourceHash, listHash);
 const f = run.summary().summary.findings;
 report(start, { missing: f.missing, unexpected: f.unexpected, duplicate: f.duplicate, differences: f.mismatch + f.crosswired });
