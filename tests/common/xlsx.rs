@@ -11,8 +11,14 @@ pub enum Cell {
     Number(f64, u32),
 }
 
-/// A workbook of `sheets` (name, rows from A1), in the 1904 date system if `date1904`.
+/// A workbook of `sheets` (name, rows from A1), in the 1904 date system if `date1904`, its text
+/// cells inline.
 pub fn workbook(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool) -> Vec<u8> {
+    workbook_with(sheets, date1904, false)
+}
+
+/// The same, the text cells in a shared-strings table if `shared` (as Excel writes them).
+pub fn workbook_with(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool, shared: bool) -> Vec<u8> {
     let mut formats: Vec<u32> = vec![0];
     for (_, rows) in sheets {
         for cell in rows.iter().flatten() {
@@ -32,10 +38,15 @@ pub fn workbook(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool) -> Vec<u8> {
     let overrides: String = (1..=sheets.len())
         .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
         .collect();
+    let strings_type = if shared {
+        r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+    } else {
+        ""
+    };
     put(
         "[Content_Types].xml",
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{overrides}</Types>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{strings_type}{overrides}</Types>"#
         ),
     );
     put("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string());
@@ -55,6 +66,10 @@ pub fn workbook(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool) -> Vec<u8> {
         .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
         .collect();
     rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#, sheets.len() + 1));
+    if shared {
+        rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#, sheets.len() + 2));
+    }
+    let mut strings: Vec<&str> = Vec::new();
     put(
         "xl/_rels/workbook.xml.rels",
         format!(
@@ -84,6 +99,10 @@ pub fn workbook(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool) -> Vec<u8> {
             for (c, cell) in row.iter().enumerate() {
                 let at = format!("{}{}", letters(c), r + 1);
                 match cell {
+                    Cell::Text(t) if shared => {
+                        xml.push_str(&format!(r#"<c r="{at}" t="s"><v>{}</v></c>"#, strings.len()));
+                        strings.push(t);
+                    }
                     Cell::Text(t) => {
                         xml.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t>{}</t></is></c>"#, escape(t)))
                     }
@@ -97,6 +116,16 @@ pub fn workbook(sheets: &[(&str, Vec<Vec<Cell>>)], date1904: bool) -> Vec<u8> {
         }
         xml.push_str("</sheetData></worksheet>");
         put(&format!("xl/worksheets/sheet{}.xml", i + 1), xml);
+    }
+    if shared {
+        let items: String = strings.iter().map(|t| format!("<si><t>{}</t></si>", escape(t))).collect();
+        put(
+            "xl/sharedStrings.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{items}</sst>"#,
+                n = strings.len()
+            ),
+        );
     }
     zip.finish().expect("zip finish").into_inner()
 }

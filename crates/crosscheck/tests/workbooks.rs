@@ -223,3 +223,25 @@ fn a_big_sheet_reports_progress_as_it_is_read() {
     assert!(heard[0] > 0.0 && heard[0] < 0.5, "{heard:?}");
     assert_eq!(heard.last(), Some(&1.0));
 }
+
+#[test]
+fn a_workbook_s_shared_strings_report_progress_while_it_opens() {
+    use xlsx::Cell::Text;
+    // Strings that compress poorly (hex digits), as names and addresses do: over a megabyte
+    // packed, all read when the workbook opens, before the first cell.
+    let hex = |i: u64| {
+        format!("{:016x}{:016x}", i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+    };
+    let mut rows = vec![vec![Text("顧客ID".into()), Text("メモ".into())]];
+    rows.extend((1..=40_000u64).map(|i| vec![Text(format!("{i:06}")), Text(hex(i))]));
+    let book = xlsx::workbook_with(&[("宛先", rows)], false, true);
+    let mut heard = Vec::new();
+    let loaded = crosscheck::read(Input::new("shared.xlsx", book), &FileOptions::default(), &mut |f| heard.push(f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.sheet.as_deref(), Some("宛先"));
+    // The shared strings are nearly all the packed bytes, so most of the reading share goes by
+    // while they are read, in several reports, before the cells' own.
+    let opening = heard.iter().filter(|&&f| f < 0.7).count();
+    assert!(opening >= 4, "{heard:?}");
+    assert!(heard.windows(2).all(|w| w[0] < w[1]), "{heard:?}");
+}

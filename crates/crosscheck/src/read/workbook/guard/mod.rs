@@ -30,14 +30,23 @@ pub(crate) const LIMITS: Limits = Limits { cells: MAX_CELLS, whole: 1 << 30, tot
 pub(super) const ZIP: &[u8] = b"PK\x03\x04";
 pub(super) const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
+/// How a ZIP workbook's packed bytes divide: the parts calamine reads whole when it opens the
+/// workbook (shared strings, styles) and the worksheets, read cell by cell after — for the
+/// progress bar's shares. Zero for an .xls.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Packed {
+    pub whole: u64,
+    pub sheets: u64,
+}
+
 /// The workbook's declared and real sizes within bounds, or an error naming the file.
-pub(crate) fn check(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
+pub(crate) fn check(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
     if bytes.starts_with(ZIP) {
         zip(bytes, file, limits)
     } else if bytes.starts_with(OLE2) {
-        ole2(bytes, file, limits)
+        ole2(bytes, file, limits).map(|()| Packed::default())
     } else {
-        Ok(())
+        Ok(Packed::default())
     }
 }
 
@@ -75,9 +84,9 @@ pub(super) fn too_many_cells(file: &str, sheet: &str, span: &str) -> Error {
 }
 
 /// .xlsx and .ods: the sizes the ZIP declares, and an .ods's sheets measured.
-fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
+fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
     let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(file, e))?;
-    let (mut total, mut ods) = (0u64, None);
+    let (mut total, mut ods, mut packed) = (0u64, None, Packed::default());
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i).map_err(|e| unreadable(file, e))?;
         let name = entry.name().map_err(|e| unreadable(file, e))?.to_string();
@@ -85,6 +94,8 @@ fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
             return Err(protected(file));
         }
         total = total.saturating_add(entry.size());
+        let part = if name.starts_with("xl/worksheets/") { &mut packed.sheets } else { &mut packed.whole };
+        *part = part.saturating_add(entry.compressed_size());
         // Worksheets are read cell by cell, under the cell bound; the rest is read whole.
         let streamed = name.starts_with("xl/worksheets/") && !name.contains("_rels");
         if total > limits.total || (!streamed && entry.size() > limits.whole) {
@@ -104,7 +115,7 @@ fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
             return Err(too_many_cells(file, &sheet, &format!("{cells} cells")));
         }
     }
-    Ok(())
+    Ok(packed)
 }
 
 /// .xls: the container opened, its workbook stream's sheets measured as calamine lays them out.
