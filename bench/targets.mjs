@@ -86,8 +86,10 @@ export function targets(measured, root) {
   const doc = documentedNative(root);
   if (native && doc) {
     const off = native.median / doc.s - 1;
-    add(`(d) CSV recon-1M native within ±5 % of docs/benchmarks.md's latest entry (${doc.date})`, `${native.median.toFixed(2)} s vs ${doc.s.toFixed(2)} s: ${off >= 0 ? '+' : ''}${(off * 100).toFixed(1)} %`, Math.abs(off) <= 0.05);
-  } else add('(d) CSV recon-1M native within ±5 % of docs/benchmarks.md\'s latest entry', native ? 'no recon-1M native row in the latest entry' : '—', null);
+    // "No slower than today (±5 %)": faster is met; another day's machine can differ by more than
+    // that, so docs/benchmarks.md also keeps a paired measurement against the older tree.
+    add(`(d) CSV recon-1M native no more than 5 % slower than docs/benchmarks.md's latest entry (${doc.date})`, `${native.median.toFixed(2)} s vs ${doc.s.toFixed(2)} s: ${off >= 0 ? '+' : ''}${(off * 100).toFixed(1)} %`, off <= 0.05);
+  } else add('(d) CSV recon-1M native no more than 5 % slower than docs/benchmarks.md\'s latest entry', native ? 'no recon-1M native row in the latest entry' : '—', null);
 
   return ['Targets (issue 16):', '', '| target | measured | |', '|---|---|---|', ...rows];
 }
