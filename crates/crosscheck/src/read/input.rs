@@ -149,42 +149,23 @@ pub fn load_with_progress(input: Input, options: &FileOptions, progress: &mut dy
         Hash::Given(h) => Some(h),
         Hash::Later => None,
     };
-    if super::workbook::is_workbook(&input.bytes) {
+    // A workbook has a sheet where a text file has a delimiter; its format stands as its encoding.
+    let (table, encoding, delimiter, sheet, sheets) = if super::workbook::is_workbook(&input.bytes) {
         let sheet = super::workbook::read(input.bytes, &name, options.sheet.as_ref(), options.header_row, progress)?;
-        progress(1.0);
-        let (encoding, delimiter) = (sheet.format.to_string(), String::new());
-        let (table, sheets) = (sheet.table, sheet.names);
-        return Ok(Loaded {
-            table,
-            name,
-            bytes,
-            sha256,
-            encoding,
-            delimiter,
-            sheet: Some(sheet.name),
-            sheets,
-            damage: OnceLock::new(),
-        });
-    }
-    // Decoding is the first 15 % (UTF-8 is only checked: it goes by at once), parsing the rest.
-    let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
-    progress(0.15);
-    let encoding = decoded.encoding.label().to_string();
-    let table = Table::parse_with_progress(&name, decoded.text, delimiter, options.header_row, &mut |f| {
-        progress(0.15 + 0.85 * f)
-    })?;
-    let delimiter = delimiter_label(table.delimiter);
-    Ok(Loaded {
-        table,
-        name,
-        bytes,
-        sha256,
-        encoding,
-        delimiter,
-        sheet: None,
-        sheets: Vec::new(),
-        damage: OnceLock::new(),
-    })
+        (sheet.table, sheet.format.to_string(), String::new(), Some(sheet.name), sheet.names)
+    } else {
+        // Decoding is the first 15 % (UTF-8 is only checked: it goes by at once), parsing the rest.
+        let decoded = decode_with_progress(input.bytes, encoding, &name, &mut |f| progress(0.15 * f))?;
+        progress(0.15);
+        let encoding = decoded.encoding.label().to_string();
+        let table = Table::parse_with_progress(&name, decoded.text, delimiter, options.header_row, &mut |f| {
+            progress(0.15 + 0.85 * f)
+        })?;
+        let delimiter = delimiter_label(table.delimiter);
+        (table, encoding, delimiter, None, Vec::new())
+    };
+    progress(1.0);
+    Ok(Loaded { table, name, bytes, sha256, encoding, delimiter, sheet, sheets, damage: OnceLock::new() })
 }
 
 #[cfg(test)]

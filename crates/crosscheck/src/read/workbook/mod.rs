@@ -57,7 +57,7 @@ pub(crate) fn read(
         .unwrap_or_else(|_| {
             Err(Error::new(ErrorKind::Parse, "the workbook is damaged: it cannot be read")
                 .in_file(file)
-                .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8"))
+                .hint(guard::SAVE_AGAIN))
         })
 }
 
@@ -68,7 +68,7 @@ fn read_sheet(
     header_row: Option<u64>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Sheet> {
-    let packed = guard::check(&bytes, file, guard::LIMITS)?;
+    let packed = guard::check(&bytes, file)?;
     // calamine reads an .xlsx's shared strings whole when it opens it (4 s of a 1M-row list in
     // the page, with no word): the bytes it reads meanwhile are counted for the bar, which gives
     // opening the share of the bytes read whole among all it will read.
@@ -84,9 +84,7 @@ fn read_sheet(
     };
     let watched = Watched { bytes: Cursor::new(bytes.as_slice()), read: &read, heard: &heard };
     let mut book = open_workbook_auto_from_rs(watched).map_err(|e| {
-        Error::new(ErrorKind::Parse, format!("the workbook cannot be read ({e})"))
-            .in_file(file)
-            .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8")
+        Error::new(ErrorKind::Parse, format!("the workbook cannot be read ({e})")).in_file(file).hint(guard::SAVE_AGAIN)
     })?;
     let format = match &book {
         Sheets::Xlsx(_) => "xlsx",

@@ -14,18 +14,12 @@ mod xls;
 /// its farthest): 20 million, a million rows of 20 columns.
 pub(super) const MAX_CELLS: u64 = 20_000_000;
 
-/// How much a workbook may ask for.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
-    /// Cells laid out, all sheets together.
-    pub cells: u64,
-    /// What a ZIP entry read whole (shared strings, styles, an .ods's content) may unpack to.
-    pub whole: u64,
-    /// What all of a ZIP's entries may unpack to, the streamed worksheets included.
-    pub total: u64,
-}
-
-pub(crate) const LIMITS: Limits = Limits { cells: MAX_CELLS, whole: 1 << 30, total: 4 << 30 };
+/// What a ZIP entry read whole (shared strings, styles, an .ods's content) may unpack to.
+const WHOLE_MAX: u64 = 1 << 30;
+/// What all of a ZIP's entries may unpack to, the streamed worksheets included.
+const TOTAL_MAX: u64 = 4 << 30;
+/// What to do with a workbook that cannot be read, whatever the reason.
+pub(super) const SAVE_AGAIN: &str = "open it in Excel and save it again, or save the sheet as CSV UTF-8";
 
 pub(super) const ZIP: &[u8] = b"PK\x03\x04";
 pub(super) const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -40,20 +34,18 @@ pub(crate) struct Packed {
 }
 
 /// The workbook's declared and real sizes within bounds, or an error naming the file.
-pub(crate) fn check(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
+pub(crate) fn check(bytes: &[u8], file: &str) -> Result<Packed> {
     if bytes.starts_with(ZIP) {
-        zip(bytes, file, limits)
+        zip(bytes, file)
     } else if bytes.starts_with(OLE2) {
-        ole2(bytes, file, limits).map(|()| Packed::default())
+        ole2(bytes, file).map(|()| Packed::default())
     } else {
         Ok(Packed::default())
     }
 }
 
 fn unreadable(file: &str, why: impl std::fmt::Display) -> Error {
-    Error::new(ErrorKind::Parse, format!("the workbook cannot be read ({why})"))
-        .in_file(file)
-        .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8")
+    Error::new(ErrorKind::Parse, format!("the workbook cannot be read ({why})")).in_file(file).hint(SAVE_AGAIN)
 }
 
 fn protected(file: &str) -> Error {
@@ -73,7 +65,7 @@ fn unpacks_to(file: &str, part: &str, size: u64, packed: usize) -> Error {
         ),
     )
     .in_file(file)
-    .hint("open it in Excel and save it again, or save the sheet as CSV UTF-8")
+    .hint(SAVE_AGAIN)
 }
 
 /// `span`: `A1:XFD1048576`, or how many cells.
@@ -84,7 +76,7 @@ pub(super) fn too_many_cells(file: &str, sheet: &str, span: &str) -> Error {
 }
 
 /// .xlsx and .ods: the sizes the ZIP declares, and an .ods's sheets measured.
-fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
+fn zip(bytes: &[u8], file: &str) -> Result<Packed> {
     let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(file, e))?;
     let (mut total, mut ods, mut packed) = (0u64, None, Packed::default());
     for i in 0..archive.len() {
@@ -98,7 +90,7 @@ fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
         *part = part.saturating_add(entry.compressed_size());
         // Worksheets are read cell by cell, under the cell bound; the rest is read whole.
         let streamed = name.starts_with("xl/worksheets/") && !name.contains("_rels");
-        if total > limits.total || (!streamed && entry.size() > limits.whole) {
+        if total > TOTAL_MAX || (!streamed && entry.size() > WHOLE_MAX) {
             return Err(unpacks_to(file, &name, entry.size().max(total), bytes.len()));
         }
         if name == "content.xml" {
@@ -111,7 +103,7 @@ fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
         let mut entry = archive.by_index(i).map_err(|e| unreadable(file, e))?;
         let mut spans = ods::Spans::default();
         spans.measure(io::BufReader::new((&mut entry).take(declared))).map_err(|e| unreadable(file, e))?;
-        if let Some((sheet, cells)) = spans.too_many(limits.cells) {
+        if let Some((sheet, cells)) = spans.too_many(MAX_CELLS) {
             return Err(too_many_cells(file, &sheet, &format!("{cells} cells")));
         }
     }
@@ -119,7 +111,7 @@ fn zip(bytes: &[u8], file: &str, limits: Limits) -> Result<Packed> {
 }
 
 /// .xls: the container opened, its workbook stream's sheets measured as calamine lays them out.
-fn ole2(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
+fn ole2(bytes: &[u8], file: &str) -> Result<()> {
     let mut container = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| unreadable(file, e))?;
     // An .xlsx saved with a password is an OLE2 container holding the encrypted package.
     if container.exists("/EncryptedPackage") {
@@ -132,7 +124,7 @@ fn ole2(bytes: &[u8], file: &str, limits: Limits) -> Result<()> {
     let reader = container.open_stream(name).map_err(|e| unreadable(file, e))?;
     // A stream is never longer than the file that holds it, whatever a damaged header says.
     reader.take(bytes.len() as u64).read_to_end(&mut stream).map_err(|e| unreadable(file, e))?;
-    match xls::sheets(&stream, limits.cells) {
+    match xls::sheets(&stream, MAX_CELLS) {
         Ok(()) => Ok(()),
         Err(xls::Refused::Password) => Err(protected(file)),
         Err(xls::Refused::Cells(sheet, u64::MAX)) => Err(unreadable(file, format!("sheet \"{sheet}\" is damaged"))),

@@ -53,7 +53,11 @@ pub(super) fn sheets(stream: &[u8], max: u64) -> Result<(), Refused> {
     }
     let mut total = 0u64;
     for (at, name) in sheets {
-        let Some(sheet) = usize::try_from(at).ok().and_then(|at| stream.get(at..)) else { continue };
+        // A sheet placed past the stream's end: calamine would slice out of bounds (a panic, which
+        // aborts the page's engine), found by the damage test.
+        let Some(sheet) = usize::try_from(at).ok().and_then(|at| stream.get(at..)) else {
+            return Err(Refused::Cells(name, u64::MAX));
+        };
         let cells = laid_out(sheet).ok_or_else(|| Refused::Cells(name.clone(), u64::MAX))?;
         total = total.saturating_add(cells);
         if total > max {
@@ -133,7 +137,11 @@ fn laid_out(sheet: &[u8]) -> Option<u64> {
             }
             MULRK => {
                 if let (Some((r, first)), Some(last)) = (at(d), d.len().checked_sub(2).and_then(|n| u16_at(d, n))) {
-                    values.add(r, first, last.max(first));
+                    // Running backwards, calamine's count of them would underflow.
+                    if last < first {
+                        return None;
+                    }
+                    values.add(r, first, last);
                 }
             }
             t if CELLS.contains(&t) => {
