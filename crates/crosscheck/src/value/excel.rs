@@ -21,15 +21,9 @@ const EXCEL_ERRORS: [&str; 16] = [
     "#PYTHON!",
 ];
 
-/// Whether `cell` may hold an error value: a look at its first bytes, made while a table is
-/// built, so that most files (none of whose cells starts so) are never looked at again.
-pub(crate) fn may_be_excel_error(cell: &[u8]) -> bool {
-    let c = cell.trim_ascii_start();
-    c.first() == Some(&b'#') || c.starts_with(b"Err:")
-}
-
-/// Whether a run of cells' bytes (a CSV's text) may hold an error value: a `#` anywhere, or an
-/// `Err:`; one SIMD search (a look at each record's fields cost 140–300 instructions a record).
+/// Whether cells' bytes (a CSV's text, a workbook's cell) may hold an error value: a `#`
+/// anywhere, or an `Err:`; one SIMD search (a look at each record's fields while parsing cost
+/// 140–300 instructions a record).
 pub(crate) fn may_hold_excel_error(bytes: &[u8]) -> bool {
     // On `:` rather than `E`, far rarer in data than the capital letter.
     memchr::memchr2_iter(b'#', b':', bytes).any(|i| bytes[i] == b'#' || bytes[..=i].ends_with(b"Err:"))
@@ -56,6 +50,9 @@ mod tests {
         }
         for v in ["", "#", "#1", "#N/A もう一度", "N/A", "Err:5021", "Err:", "#タグ", "A#N/A"] {
             assert_eq!(excel_error(v), None, "{v}");
+        }
+        for (text, may) in [("a,#N/A\n", true), ("x,Err:502", true), ("09:30,Error", false), ("a,b\n", false)] {
+            assert_eq!(may_hold_excel_error(text.as_bytes()), may, "{text}");
         }
     }
 }

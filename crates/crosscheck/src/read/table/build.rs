@@ -6,7 +6,7 @@ use super::{push_row, too_big, Malformed, Renamed, Table, EXTRA};
 use crate::error::{Error, ErrorKind, Result};
 use crate::read::layout::{header_index, label, End, Shape, SkipReason, Skipped, Tail, HEADER_SCAN};
 use crate::read::records::Records;
-use crate::value::excel::{may_be_excel_error, may_hold_excel_error};
+use crate::value::excel::may_hold_excel_error;
 
 impl Table {
     /// Read `text` (already decoded) with the given delimiter, or a sniffed one when `None`.
@@ -178,7 +178,7 @@ impl Table {
             }
             row += 1;
             if !table.may_hold_errors {
-                table.may_hold_errors = values.iter().any(|v| may_be_excel_error(v.as_bytes()));
+                table.may_hold_errors = values.iter().any(|v| may_hold_excel_error(v.as_bytes()));
             }
             spans.clear();
             for v in &values {

@@ -67,7 +67,8 @@ pub struct Table {
     pub header_line: u64,
     /// Lines that are not rows of the table: above the header, totals rows, notes after it.
     pub skipped: Vec<Skipped>,
-    /// Whether a cell starts as an Excel error value does (`#`, `Err:`), noted while building.
+    /// Whether a cell may hold an Excel error value (a `#` or an `Err:` in the text), noted while
+    /// building, so that most tables are never looked at cell by cell for them.
     pub(crate) may_hold_errors: bool,
     /// A workbook's sheet, for naming cells as Excel does.
     pub sheet: Option<String>,
