@@ -7,7 +7,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::render::{self, Lang};
-use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, SheetChoice, Threads};
+use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, Pairing, SheetChoice, Threads};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +68,13 @@ struct ValidateArgs {
     lang: Option<LangArg>,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PairingArg {
+    Auto,
+    Key,
+    Consensus,
+}
+
 #[derive(Args)]
 struct ReconcileArgs {
     /// The source records (CSV/TSV; `-` reads standard input).
@@ -77,6 +84,10 @@ struct ReconcileArgs {
     /// Key column, as COLUMN or SOURCE_COLUMN=LIST_COLUMN; repeat for a composite key.
     #[arg(long, value_name = "COL")]
     key: Vec<String>,
+    /// How rows are paired: key (by the key's value), consensus (with the record most of a row's
+    /// identifying columns point at), auto (by the key when it is an ID, else by consensus).
+    #[arg(long, value_name = "HOW")]
+    pairing: Option<PairingArg>,
     /// Pair two columns the automatic mapping missed: SOURCE_COLUMN=LIST_COLUMN (repeatable).
     #[arg(long, value_name = "SRC=LIST")]
     map: Vec<String>,
@@ -185,6 +196,13 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     );
     if !args.key.is_empty() {
         options.key = Some(args.key.iter().map(|k| column_arg(k)).collect());
+    }
+    if let Some(p) = args.pairing {
+        options.pairing = match p {
+            PairingArg::Auto => Pairing::Auto,
+            PairingArg::Key => Pairing::Key,
+            PairingArg::Consensus => Pairing::Consensus,
+        };
     }
     for m in &args.map {
         match m.split_once('=') {

@@ -40,6 +40,8 @@ fn check(sample: Sample) {
             Finding::Malformed { file: Side::Source, row, .. } => panic!("source row {row} malformed"),
             Finding::TotalMismatch { line, .. } => panic!("a totals row on line {line} in generated files"),
             Finding::ErrorCell { cell, .. } => panic!("an error value in {cell} of generated files"),
+            Finding::NearMiss { list_row, .. } => panic!("a mistyped key on list row {list_row} of generated files"),
+            Finding::Ambiguous { list_row, .. } => panic!("list row {list_row} of generated files is ambiguous"),
         }
     }
     assert_eq!(missing, t.missing.iter().cloned().collect());

@@ -1,9 +1,9 @@
 //! The one place values cross between JavaScript and the core: errors as plain objects, results
 //! through serde, options from JSON text, file bytes into WebAssembly memory, progress callbacks.
 
-use crosscheck::render::{damage_sentence, Lang};
+use crosscheck::render::{candidate_sentence, damage_sentence, pairing_sentence, Lang};
 use crosscheck::report::Message;
-use crosscheck::{Error, ErrorKind, FileOptions, Inspection, Options};
+use crosscheck::{Error, ErrorKind, FileOptions, Inspection, Options, Prepared};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -41,6 +41,23 @@ pub(crate) fn inspection_to_js(inspection: &Inspection) -> Result<JsValue, JsVal
         .map(|d| Message { ja: damage_sentence(d, Lang::Ja), en: damage_sentence(d, Lang::En) })
         .collect();
     to_js(&Shown { inspection, damage_text })
+}
+
+/// A prepared run as the page shows it: with how rows will be paired and each key weighed, in
+/// the core's words, both languages (`pairing_text`, `candidate_text` at the candidates' index).
+pub(crate) fn prepared_to_js(prepared: &Prepared) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        #[serde(flatten)]
+        prepared: &'a Prepared,
+        pairing_text: Message,
+        candidate_text: Vec<Message>,
+    }
+    let both = |f: &dyn Fn(Lang) -> String| Message { ja: f(Lang::Ja), en: f(Lang::En) };
+    let m = &prepared.mapping;
+    let pairing_text = both(&|lang| pairing_sentence(m, lang));
+    let candidate_text = m.key_candidates.iter().map(|c| both(&|lang| candidate_sentence(c, lang))).collect();
+    to_js(&Shown { prepared, pairing_text, candidate_text })
 }
 
 pub(crate) fn options(json: &str) -> Result<Options, JsValue> {

@@ -18,7 +18,7 @@ pub use loaded::{prepare_loaded, reconcile_loaded, LoadedFile};
 pub use run::Run;
 
 use crosscheck::{Input, Threads};
-use interop::{fits, inspection_to_js, js_error, options, parse_file_options, progress_to, to_js};
+use interop::{fits, inspection_to_js, js_error, options, parse_file_options, prepared_to_js, progress_to, to_js};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -94,7 +94,7 @@ pub fn prepare(
         Input::new(source_name, source.bytes).with_sha256(source_sha256),
         Input::new(list_name, list.bytes).with_sha256(list_sha256),
     );
-    to_js(&crosscheck::prepare(source, list, &o).map_err(js_error)?)
+    prepared_to_js(&crosscheck::prepare(source, list, &o).map_err(js_error)?)
 }
 
 /// Reconcile; `progress`, if given, is called with `{stage, fraction}` between stages.

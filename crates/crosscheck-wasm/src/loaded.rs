@@ -1,7 +1,9 @@
 //! Files read once and kept: the worker reads each chosen file when it is chosen and uses it for
 //! the inspection, the plan and every run.
 
-use crate::interop::{fits, inspection_to_js, js_error, options, parse_file_options, progress_to, to_js, FileBytes};
+use crate::interop::{
+    fits, inspection_to_js, js_error, options, parse_file_options, prepared_to_js, progress_to, FileBytes,
+};
 use crate::run::Run;
 use crosscheck::{Error, Input, Loaded, Sha256, Threads};
 use std::sync::Arc;
@@ -89,7 +91,7 @@ impl LoadedFile {
 pub fn prepare_loaded(source: &LoadedFile, list: &LoadedFile, options_json: &str) -> Result<JsValue, JsValue> {
     fits(source.inner.bytes + list.inner.bytes)?;
     let o = options(options_json)?;
-    to_js(&crosscheck::prepare_loaded(&source.inner, &list.inner, &o).map_err(js_error)?)
+    prepared_to_js(&crosscheck::prepare_loaded(&source.inner, &list.inner, &o).map_err(js_error)?)
 }
 
 /// `reconcile` on two files already read (see `prepareLoaded`).

@@ -60,8 +60,29 @@ fn texts(f: &Finding) -> Vec<&str> {
             out.extend(key.iter().chain(belongs_to).map(String::as_str));
             out.extend([column.as_str(), list_column, source_value, list_value, source_cell, list_cell]);
         }
-        Finding::Shifted { column, list_column, list_cells, .. } => {
-            out.extend([column.as_str(), list_column, list_cells])
+        Finding::Shifted { column, list_column, list_cells, with, lost, doubled, example, .. } => {
+            out.extend([column.as_str(), list_column, list_cells]);
+            out.extend(with.iter().map(String::as_str));
+            for l in lost {
+                out.extend(l.key.iter().map(String::as_str));
+                out.push(&l.value);
+            }
+            for d in doubled {
+                out.extend(d.key.iter().map(String::as_str));
+                out.push(&d.value);
+            }
+            if let Some(e) = example {
+                out.extend(e.key.iter().chain(&e.belongs_to).map(String::as_str));
+            }
+        }
+        Finding::NearMiss { key, list_key, column, list_column, source_cell, list_cell, .. } => {
+            out.extend(key.iter().chain(list_key).map(String::as_str));
+            out.extend([column.as_str(), list_column, source_cell, list_cell]);
+        }
+        Finding::Ambiguous { key, list_cell, candidates, .. } => {
+            out.extend(key.iter().map(String::as_str));
+            out.push(list_cell);
+            out.extend(candidates.iter().flat_map(|c| &c.key).map(String::as_str));
         }
         Finding::Malformed { message, column, cell, .. } => {
             out.extend([message.as_str(), cell]);
@@ -99,6 +120,10 @@ mod tests {
                 list_rows: [3, 6],
                 rows: 4,
                 list_cells: "C4:C7".into(),
+                with: Vec::new(),
+                lost: Vec::new(),
+                doubled: Vec::new(),
+                example: None,
             },
             Finding::Malformed {
                 file: Side::List,

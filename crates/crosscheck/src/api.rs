@@ -265,6 +265,7 @@ fn used_options(
         }
     }
     used.key = Some(plan.key.iter().map(|p| p.spec()).collect());
+    used.pairing = plan.pairing;
     used.columns = Some(
         plan.columns
             .iter()

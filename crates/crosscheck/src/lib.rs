@@ -55,7 +55,7 @@ pub use api::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use normalize::{normalize, Step};
-pub use options::{ColumnSpec, FileOptions, Options, SheetChoice};
+pub use options::{ColumnSpec, FileOptions, Options, Pairing, SheetChoice};
 pub use par::Threads;
 pub use progress::{Progress, Span, Stage};
 pub use read::{Input, Loaded, Sha256};

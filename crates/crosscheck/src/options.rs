@@ -17,6 +17,11 @@ pub struct Options {
     /// Key columns (composite when more than one). Omitted: chosen automatically.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<Vec<ColumnSpec>>,
+    /// How rows are paired: `key` (by the key's value), `consensus` (with the source record most
+    /// of a row's identifying columns agree on) or `auto` (omitted): by the key when it is an ID
+    /// or a code, else by consensus.
+    #[serde(default, skip_serializing_if = "Pairing::is_auto")]
+    pub pairing: Pairing,
     /// The compared columns, exhaustively. Omitted: every column the automatic mapping pairs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<ColumnSpec>>,
@@ -29,6 +34,30 @@ pub struct Options {
     /// A Table Schema the list must also satisfy: validation in the same run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<serde_json::Value>,
+}
+
+/// How list rows find their source records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pairing {
+    #[default]
+    Auto,
+    Key,
+    Consensus,
+}
+
+impl Pairing {
+    pub fn is_auto(&self) -> bool {
+        *self == Pairing::Auto
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pairing::Auto => "auto",
+            Pairing::Key => "key",
+            Pairing::Consensus => "consensus",
+        }
+    }
 }
 
 /// How to read one file. `"auto"` (or omitted) means detect.

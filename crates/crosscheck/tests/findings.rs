@@ -75,16 +75,20 @@ fn crosswired_names_the_customer_the_value_belongs_to() {
 }
 
 #[test]
-fn crosswired_name_when_the_key_is_the_email() {
-    // The list has no id: rows are matched by e-mail, and the names were slipped between two rows.
+fn crosswired_name_when_the_list_has_no_id() {
+    // The list has no id: rows are paired by consensus; the names were slipped between two rows,
+    // and the points (a weak column) side with the e-mails.
     let source = Input::new(
         "source.csv",
-        "customer_id,name,email\nC1,山田 太郎,taro@x.jp\nC2,鈴木 花子,hanako@x.jp\nC3,佐藤 一郎,ichiro@x.jp\n",
+        "customer_id,name,email,pts\nC1,山田 太郎,taro@x.jp,10\nC2,鈴木 花子,hanako@x.jp,20\nC3,佐藤 一郎,ichiro@x.jp,30\n",
     );
-    let list =
-        Input::new("list.csv", "氏名,メール\n鈴木 花子,taro@x.jp\n山田 太郎,hanako@x.jp\n佐藤 一郎,ichiro@x.jp\n");
+    let list = Input::new(
+        "list.csv",
+        "氏名,メール,pts\n鈴木 花子,taro@x.jp,10\n山田 太郎,hanako@x.jp,20\n佐藤 一郎,ichiro@x.jp,30\n",
+    );
     let r = reconcile(source, list, &Options::default()).unwrap();
     common::assert_conserved(&r);
+    assert_eq!(r.mapping.pairing, crosscheck::Pairing::Consensus);
     assert_eq!(r.mapping.key[0].source, "email");
     let f = findings(&r);
     assert_eq!(f.len(), 2, "{f:#?}");
@@ -93,6 +97,29 @@ fn crosswired_name_when_the_key_is_the_email() {
     assert_eq!(f[0]["column"], "name");
     assert_eq!(f[0]["belongs_to"], json!(["hanako@x.jp"]));
     assert_eq!(f[1]["belongs_to"], json!(["taro@x.jp"]));
+}
+
+#[test]
+fn two_columns_that_disagree_with_nothing_else_to_tell_are_ambiguous() {
+    // Without the points, nothing says whether the names or the e-mails slipped: both rows are
+    // shown as ambiguous (each with its two candidates), and neither is paired.
+    let source = Input::new(
+        "source.csv",
+        "customer_id,name,email\nC1,山田 太郎,taro@x.jp\nC2,鈴木 花子,hanako@x.jp\nC3,佐藤 一郎,ichiro@x.jp\n",
+    );
+    let list =
+        Input::new("list.csv", "氏名,メール\n鈴木 花子,taro@x.jp\n山田 太郎,hanako@x.jp\n佐藤 一郎,ichiro@x.jp\n");
+    let r = reconcile(source, list, &Options::default()).unwrap();
+    common::assert_conserved(&r);
+    let f = findings(&r);
+    assert_eq!(
+        f[0],
+        json!({"kind": "ambiguous", "key": ["taro@x.jp"], "list_row": 1, "list_cell": "B2", "candidates": [
+            {"key": ["taro@x.jp"], "source_row": 1, "columns": ["メール"], "taken": false},
+            {"key": ["hanako@x.jp"], "source_row": 2, "columns": ["氏名"], "taken": false}]})
+    );
+    assert_eq!((f.len(), f[1]["kind"].as_str()), (2, Some("ambiguous")), "{f:#?}");
+    assert_eq!((r.summary.source.paired, r.summary.source.unpaired, r.summary.list.unpaired), (1, 2, 2));
 }
 
 #[test]
@@ -127,7 +154,11 @@ fn the_incident_is_one_shifted_finding_not_sixty_mismatches() {
     assert_eq!(
         findings(&r),
         vec![json!({"kind": "shifted", "column": "email", "list_column": "メールアドレス",
-                    "offset": 1, "list_rows": [101, 160], "rows": 60, "list_cells": "C102:C161"})]
+                    "offset": 1, "list_rows": [101, 160], "rows": 60, "list_cells": "C102:C161",
+                    "lost": [{"key": ["C0160"], "source_row": 160, "list_row": 160, "value": "c160@example.jp"}],
+                    "doubled": [{"key": ["C0100"], "value": "c100@example.jp", "list_rows": [100, 101]}],
+                    "example": {"list_row": 101, "key": ["C0101"], "value": "c100@example.jp",
+                                "belongs_to": ["C0100"], "belongs_to_list_row": 100}})]
     );
     assert_eq!(r.summary.columns["email"].shifted, 1);
     assert_eq!(r.summary.columns["email"].mismatch, 0);

@@ -8,16 +8,17 @@
 //! `damage` says, for each file, what Excel did to its columns (lost leading zeros, …).
 
 pub(crate) mod damage;
+mod key;
 pub(crate) mod profile;
 mod synonyms;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::{normalize_into, Step};
-use crate::options::{ColumnSpec, Options};
+use crate::options::{ColumnSpec, Options, Pairing};
 use crate::read::table::Table;
-use crate::report::{ColumnKind, MappedBy, MappedColumn, Mapping};
+use crate::report::{ColumnKind, KeyCandidate, MappedBy, MappedColumn, Mapping};
 use profile::{profile, sample_rows, Profile};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use synonyms::header_key;
 pub(crate) use synonyms::{role_of, Role};
@@ -38,6 +39,9 @@ pub struct Pair {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identifying: Option<bool>,
     pub mapped_by: MappedBy,
+    /// An ID or a code: typed by hand, so a value one slip from its record's is a near miss.
+    #[serde(skip)]
+    pub id: bool,
 }
 
 impl Pair {
@@ -54,9 +58,16 @@ impl Pair {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Plan {
+    /// `Key` or `Consensus`, never `Auto`.
+    pub pairing: Pairing,
+    /// Paired by the key, the rows' key; by consensus, what names a row in the findings.
     pub key: Vec<Pair>,
-    /// Compared columns (key columns excluded).
+    /// Compared columns: paired by the key, the key's columns are not among them (they are
+    /// equal by definition); by consensus they are.
     pub columns: Vec<Pair>,
+    /// With consensus pairing, the identifying units that vote (indices into `columns`).
+    pub identities: Vec<Vec<usize>>,
+    pub candidates: Vec<KeyCandidate>,
     pub unmapped_source: Vec<String>,
     pub unmapped_list: Vec<String>,
 }
@@ -76,7 +87,14 @@ impl Plan {
                 .collect()
         };
         Mapping {
+            pairing: self.pairing,
             key: cols(&self.key),
+            identities: self
+                .identities
+                .iter()
+                .map(|unit| unit.iter().filter_map(|&i| self.columns.get(i)).map(|p| p.source.clone()).collect())
+                .collect(),
+            key_candidates: self.candidates.clone(),
             columns: cols(&self.columns),
             unmapped_source: self.unmapped_source.clone(),
             unmapped_list: self.unmapped_list.clone(),
@@ -101,18 +119,53 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
         }
     };
 
-    let key: Vec<Pair> = match &options.key {
-        Some(specs) if !specs.is_empty() => specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?,
+    let (key, candidates): (Vec<Pair>, _) = match &options.key {
+        Some(specs) if !specs.is_empty() => {
+            (specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?, Vec::new())
+        }
         _ => ctx.auto_key(&pairs)?,
     };
-    // Key columns are equal by definition once matched; compare the rest.
-    pairs.retain(|p| !key.iter().any(|k| k.source_index == p.source_index || k.list_index == p.list_index));
+    // An ID or a code is trusted to tell which row is whose; anything else (an e-mail, a name)
+    // is itself what may have slid, so rows are paired by what most of their columns say.
+    let pairing = match options.pairing {
+        Pairing::Auto if options.key.as_ref().is_some_and(|k| !k.is_empty()) => Pairing::Key,
+        Pairing::Auto
+            if key.iter().all(|p| ctx.sp[p.source_index].role == Some(Role::Id) || p.kind == ColumnKind::Code) =>
+        {
+            Pairing::Key
+        }
+        Pairing::Auto => Pairing::Consensus,
+        chosen => chosen,
+    };
+    let in_key = |p: &Pair| key.iter().any(|k| k.source_index == p.source_index || k.list_index == p.list_index);
+    let identities = if pairing == Pairing::Consensus {
+        // Every key column is compared too: its value may be the one that moved.
+        for k in &key {
+            if !pairs.iter().any(|p| p.source_index == k.source_index && p.list_index == k.list_index) {
+                pairs.retain(|p| p.source_index != k.source_index && p.list_index != k.list_index);
+                pairs.push(k.clone());
+            }
+        }
+        pairs.sort_by_key(|p| p.source_index);
+        ctx.identities(&pairs, &key)
+    } else {
+        // Key columns are equal by definition once matched; compare the rest.
+        pairs.retain(|p| !in_key(p));
+        Vec::new()
+    };
 
     let used_source = |i: usize| key.iter().chain(&pairs).any(|p| p.source_index == i);
     let used_list = |i: usize| key.iter().chain(&pairs).any(|p| p.list_index == i);
     let unmapped_source = (0..source.width()).filter(|&i| !used_source(i)).map(|i| sp[i].name.clone()).collect();
     let unmapped_list = (0..list.width()).filter(|&i| !used_list(i)).map(|i| lp[i].name.clone()).collect();
-    Ok(Plan { key, columns: pairs, unmapped_source, unmapped_list })
+    if pairing == Pairing::Consensus && identities.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Key,
+            "no column identifies a customer in both files (an e-mail, a phone number, a name that does not repeat)",
+        )
+        .hint("name the key and pair by it: --key COLUMN --pairing key"));
+    }
+    Ok(Plan { pairing, key, columns: pairs, identities, candidates, unmapped_source, unmapped_list })
 }
 
 struct Ctx<'a> {
@@ -144,6 +197,7 @@ impl Ctx<'_> {
             tolerance: spec.and_then(|s| s.tolerance),
             identifying: spec.and_then(|s| s.identifying),
             mapped_by: by,
+            id: self.sp[s].role == Some(Role::Id) || sk == ColumnKind::Code,
         }
     }
 
@@ -222,97 +276,6 @@ impl Ctx<'_> {
             }
         }
     }
-
-    /// The best single column, or failing that pair of columns, to match rows by.
-    fn auto_key(&self, pairs: &[Pair]) -> Result<Vec<Pair>> {
-        let rank = |p: &Pair| match self.sp[p.source_index].role {
-            Some(Role::Id) => 0,
-            _ => match p.kind {
-                ColumnKind::Code => 1,
-                ColumnKind::Email => 2,
-                ColumnKind::Phone => 3,
-                ColumnKind::Text | ColumnKind::Kana => 4,
-                _ => 9,
-            },
-        };
-        let mut singles: Vec<&Pair> = pairs.iter().filter(|p| rank(p) < 9).collect();
-        singles.sort_by_key(|p| rank(p));
-        for p in &singles {
-            // A column named as the ID may repeat more: its repeats are what we are here to find.
-            let tolerated = if rank(p) == 0 { 10 } else { 2 };
-            if self.unique(&[p], tolerated) && self.shared(&[p]) {
-                return Ok(vec![(*p).clone()]);
-            }
-        }
-        let few = &singles[..singles.len().min(8)];
-        for (i, a) in few.iter().enumerate() {
-            for b in &few[i + 1..] {
-                if self.unique(&[a, b], 2) && self.shared(&[a, b]) {
-                    return Ok(vec![(*a).clone(), (*b).clone()]);
-                }
-            }
-        }
-        Err(Error::new(ErrorKind::Key, "no column (or pair of columns) is unique in both files and shared by them")
-            .hint("name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN"))
-    }
-
-    /// Nearly unique in both files, judged on a sample: duplicates are findings, not a reason
-    /// to reject the key, so `percent` % of repeats are tolerated.
-    fn unique(&self, parts: &[&Pair], percent: usize) -> bool {
-        let ok = |t: &Table, side: fn(&Pair) -> usize| {
-            let mut seen = FxHashSet::default();
-            let mut n = 0usize;
-            let mut buf = String::new();
-            for r in sample_rows(t.len(), 2000) {
-                let h = key_hash(t, r, parts, side, &mut buf);
-                if let Some(h) = h {
-                    n += 1;
-                    seen.insert(h);
-                }
-            }
-            n > 0 && n - seen.len() <= n * percent / 100
-        };
-        ok(self.source, |p| p.source_index) && ok(self.list, |p| p.list_index)
-    }
-
-    /// Most sampled list keys occur in the source. The sample's keys go into a small table and
-    /// the source is walked against it, stopping once half the sample is found (a table of every
-    /// source key cost a tenth of a second at a million rows).
-    fn shared(&self, parts: &[&Pair]) -> bool {
-        let mut buf = String::new();
-        // Key hash → how many sampled list rows have that key.
-        let mut wanted: FxHashMap<u64, usize> = FxHashMap::default();
-        let mut n = 0usize;
-        for r in sample_rows(self.list.len(), 2000) {
-            if let Some(h) = key_hash(self.list, r, parts, |p| p.list_index, &mut buf) {
-                n += 1;
-                *wanted.entry(h).or_default() += 1;
-            }
-        }
-        let mut found = 0usize;
-        for r in 0..self.source.len() {
-            if n > 0 && found * 2 >= n {
-                break;
-            }
-            if let Some(h) = key_hash(self.source, r, parts, |p| p.source_index, &mut buf) {
-                found += wanted.remove(&h).unwrap_or(0);
-            }
-        }
-        n > 0 && found * 2 >= n
-    }
-}
-
-/// Hash of a row's normalised key parts; None when any part is empty.
-fn key_hash(t: &Table, row: usize, parts: &[&Pair], side: fn(&Pair) -> usize, buf: &mut String) -> Option<u64> {
-    let mut h = FxHasher::default();
-    for p in parts {
-        normalize_into(&p.normalize, t.cell(row, side(p)), buf);
-        if buf.is_empty() {
-            return None;
-        }
-        buf.hash(&mut h);
-    }
-    Some(h.finish())
 }
 
 fn value_hashes(t: &Table, col: usize, steps: &[Step]) -> FxHashSet<u64> {

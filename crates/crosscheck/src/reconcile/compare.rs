@@ -1,14 +1,17 @@
 //! Comparing each pair's cells, column by column: raw text first, normalised only when it
 //! differs; then what the differences are — shifted blocks, cross-wires or mismatches.
 
+use super::edges::Edges;
 use super::identity::Identity;
 use super::keys::{raw_key, KeyCheck, NONE};
+use super::near_miss;
 use super::shift::{find_blocks, Block};
 use crate::normalize::{normalize_into, Step};
+use crate::options::Pairing;
 use crate::par::Threads;
 use crate::plan::{Pair, Plan};
 use crate::read::table::{same_bytes, Table};
-use crate::report::{Finding, Side};
+use crate::report::{Doubled, Finding, Lost, Misdirected, Side};
 use crate::value::number::parse_number;
 use rustc_hash::FxHashMap;
 
@@ -137,16 +140,30 @@ pub(super) fn column_findings(
         });
         norm_of.get(&i).is_some_and(|v| !v.is_empty() && v == own)
     });
-    for b in &blocks {
-        out.push(shifted(list, pair, b));
+    if !blocks.is_empty() {
+        let edges = Edges::new(source, list, plan, pair, pair_of_list);
+        for b in &blocks {
+            out.push(shifted(list, pair, b, edges.of(b)));
+        }
     }
 
     let rest: Vec<&Diff> = diffs.iter().filter(|d| !blocks.iter().any(|b| b.contains(d.list_row))).collect();
     let asked = !rest.is_empty();
     let wanted: Vec<&str> = rest.iter().map(|d| d.list_norm.as_str()).collect();
     let ident = Identity::build(source, pair, &wanted, tick);
+    let mut own = String::new();
     for d in rest {
         let (sv, lv) = (source.cell(d.source_row, sc), list.cell(d.list_row, lc));
+        // Paired by consensus, an ID one slip from its record's was typed by hand.
+        if pair.id && plan.pairing == Pairing::Consensus {
+            normalize_into(steps, sv, &mut own);
+            let slip = near_miss::slip(&own, &d.list_norm);
+            let agree = slip.and_then(|_| near_miss::agreeing(source, list, plan, (d.source_row, d.list_row), &[pair]));
+            if let (Some(slip), Some(agree)) = (slip, agree) {
+                out.push(near_miss::near_miss(source, list, pair, (d.source_row, d.list_row), slip, agree));
+                continue;
+            }
+        }
         let base = (plan_key(source, d.source_row, plan), pair.source.clone(), pair.list.clone());
         let (source_row, list_row) = (source.place(d.source_row).row, list.place(d.list_row).row);
         match ident.as_ref().and_then(|id| id.owner(&d.list_norm)).filter(|&t| t != d.source_row) {
@@ -183,7 +200,12 @@ pub(super) fn plan_key(source: &Table, r: usize, plan: &Plan) -> Vec<String> {
     raw_key(source, r, &plan.key, Side::Source)
 }
 
-pub(super) fn shifted(list: &Table, pair: &Pair, b: &Block) -> Finding {
+pub(super) fn shifted(
+    list: &Table,
+    pair: &Pair,
+    b: &Block,
+    (lost, doubled, example): (Vec<Lost>, Vec<Doubled>, Option<Misdirected>),
+) -> Finding {
     Finding::Shifted {
         column: pair.source.clone(),
         list_column: pair.list.clone(),
@@ -191,6 +213,10 @@ pub(super) fn shifted(list: &Table, pair: &Pair, b: &Block) -> Finding {
         list_rows: [list.place(b.first).row, list.place(b.last).row],
         rows: b.len(),
         list_cells: list.range_name(list.place(b.first).line, list.place(b.last).line, pair.list_index),
+        with: Vec::new(),
+        lost,
+        doubled,
+        example,
     }
 }
 

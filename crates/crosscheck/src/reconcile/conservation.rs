@@ -9,6 +9,8 @@ pub(super) fn fill_buckets(findings: &[Finding], pair_of_list: &[u32], sb: &mut 
     let paired = pair_of_list.iter().filter(|&&p| p != NONE).count();
     sb.paired = paired;
     lb.paired = paired;
+    // An ambiguous row's candidates that no other row took: unpaired, once each.
+    let mut untaken = std::collections::BTreeSet::new();
     for f in findings {
         match f {
             Finding::Missing { .. } => sb.unpaired += 1,
@@ -24,7 +26,12 @@ pub(super) fn fill_buckets(findings: &[Finding], pair_of_list: &[u32], sb: &mut 
             }
             Finding::Malformed { file: Side::Source, .. } => sb.malformed += 1,
             Finding::Malformed { file: Side::List, .. } => lb.malformed += 1,
+            Finding::Ambiguous { candidates, .. } => {
+                lb.unpaired += 1;
+                untaken.extend(candidates.iter().filter(|c| !c.taken).map(|c| c.source_row));
+            }
             _ => {}
         }
     }
+    sb.unpaired += untaken.len();
 }

@@ -7,23 +7,29 @@
 //! still differ are looked at again for slides (shift) and cross-wires.
 
 mod compare;
+mod consensus;
 mod conservation;
+mod edges;
 mod errors;
 mod hashsort;
 mod identity;
 mod keys;
+mod near_miss;
 mod shift;
 mod totals;
 
 use crate::error::{Error, Result};
+use crate::options::Pairing;
 use crate::par::Threads;
 use crate::plan::{Pair, Plan};
 use crate::read::table::Table;
 use crate::report::{Buckets, ColumnCounts, Finding, KindCounts, Side, Total};
 use compare::{column_findings, differences, Diff};
+use consensus::pair_by_consensus;
 use conservation::fill_buckets;
 use errors::error_cells;
 use keys::{key_hash, pair_up, sorted_keys, KeyCheck, Keys};
+use near_miss::pair_near_misses;
 use std::collections::BTreeMap;
 use totals::{totals, totals_rows};
 
@@ -63,59 +69,19 @@ fn reconcile_hashing(
     hash: impl Fn(&str) -> u64 + Sync,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Outcome> {
-    if plan.key.is_empty() {
-        return Err(Error::internal("reconcile was called without a key"));
-    }
-    let (source_keys, list_keys) =
-        threads.both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
-    let (source_keys, list_keys) = (source_keys?, list_keys?);
-    // Matching is told as -1 to 0: keys read (-0.8), sorted (-0.45 between the two files on one
-    // thread; -0.1), then paired (up to 0).
-    progress(-0.8);
-    let (sorted_source, sorted_list) = threads.both_telling(
-        || sorted_keys(&source_keys, &hash),
-        || progress(-0.45),
-        || sorted_keys(&list_keys, &hash),
-    );
-    progress(-0.1);
-
-    let mut findings = Vec::new();
     let bucket =
         |t: &Table| Buckets { rows: t.records() + t.skipped.len(), skipped: t.skipped.len(), ..Buckets::default() };
     let (mut sb, mut lb) = (bucket(source), bucket(list));
-    let key_names = plan.key.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
-
-    for (table, keys, side) in [(source, &source_keys, Side::Source), (list, &list_keys, Side::List)] {
-        for r in (0..table.len()).filter(|&r| keys.get(r).is_empty()) {
-            findings.push(Finding::Malformed {
-                file: side,
-                row: table.place(r).row,
-                line: table.place(r).line,
-                message: format!("the key ({key_names}) is empty"),
-                column: Some(key_names.clone()),
-                cell: keys::key_cell(table, r, &plan.key, side),
-            });
+    let (mut findings, pair_of_list, diffs) = match plan.pairing {
+        Pairing::Consensus => {
+            let (found, pair_of_list) = pair_by_consensus(source, list, plan, threads, &mut |f| progress(-1.0 + f))?;
+            progress(0.0);
+            let diffs = differences(source, list, plan, threads, &pair_of_list, None, &mut |f| progress(0.4 * f))
+                .ok_or_else(|| Error::internal("comparing consensus pairs failed"))?;
+            (found, pair_of_list, diffs)
         }
-    }
-    // Pairs are taken on equal hashes first and their keys checked while comparing; should two
-    // different keys ever share a hash (as good as never with 64 bits), matching is done again
-    // comparing every pair's keys.
-    let mut compare_pairs = false;
-    let (keyed, pair_of_list, diffs) = loop {
-        let sorted = (&sorted_source[..], &sorted_list[..]);
-        let tick = &mut |f| progress(-0.1 + 0.1 * f);
-        let (keyed, pair_of_list) =
-            pair_up(source, list, plan, sorted, (&source_keys, &list_keys), compare_pairs, tick);
-        progress(0.0);
-        let check = KeyCheck { parts: &plan.key, source_keys: &source_keys, list_keys: &list_keys };
-        let check = (!compare_pairs).then_some(&check);
-        match differences(source, list, plan, threads, &pair_of_list, check, &mut |f| progress(0.4 * f)) {
-            Some(diffs) => break (keyed, pair_of_list, diffs),
-            None => compare_pairs = true,
-        }
+        _ => match_by_key(source, list, plan, threads, hash, progress)?,
     };
-    findings.extend(keyed);
-    drop((sorted_source, sorted_list));
 
     let mut columns = BTreeMap::new();
     let mut identifying = Vec::with_capacity(plan.columns.len());
@@ -156,6 +122,7 @@ fn reconcile_hashing(
         identifying.push(ident);
     }
 
+    moved_together(&mut findings);
     progress(0.8);
     for (table, side) in [(source, Side::Source), (list, Side::List)] {
         for m in &table.malformed {
@@ -191,6 +158,110 @@ fn reconcile_hashing(
     let totals = totals(source, list, plan, threads, &mut |f| progress(0.85 + 0.15 * f));
     Ok(Outcome { findings, source: sb, list: lb, counts, columns, totals, identifying })
 }
+
+/// Pairing by the key: each row's key normalised, both files' keys sorted and walked together.
+/// The findings of pairing, the source row of each list row, and each compared column's
+/// differences.
+fn match_by_key(
+    source: &Table,
+    list: &Table,
+    plan: &Plan,
+    threads: Threads,
+    hash: impl Fn(&str) -> u64 + Sync,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Matched> {
+    if plan.key.is_empty() {
+        return Err(Error::internal("reconcile was called without a key"));
+    }
+    let (source_keys, list_keys) =
+        threads.both(|| Keys::build(source, &plan.key, Side::Source), || Keys::build(list, &plan.key, Side::List));
+    let (source_keys, list_keys) = (source_keys?, list_keys?);
+    // Matching is told as -1 to 0: keys read (-0.8), sorted (-0.45 between the two files on one
+    // thread; -0.1), then paired (up to 0).
+    progress(-0.8);
+    let (sorted_source, sorted_list) = threads.both_telling(
+        || sorted_keys(&source_keys, &hash),
+        || progress(-0.45),
+        || sorted_keys(&list_keys, &hash),
+    );
+    progress(-0.1);
+
+    let mut findings = Vec::new();
+    let key_names = plan.key.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
+
+    for (table, keys, side) in [(source, &source_keys, Side::Source), (list, &list_keys, Side::List)] {
+        for r in (0..table.len()).filter(|&r| keys.get(r).is_empty()) {
+            findings.push(Finding::Malformed {
+                file: side,
+                row: table.place(r).row,
+                line: table.place(r).line,
+                message: format!("the key ({key_names}) is empty"),
+                column: Some(key_names.clone()),
+                cell: keys::key_cell(table, r, &plan.key, side),
+            });
+        }
+    }
+    // Pairs are taken on equal hashes first and their keys checked while comparing; should two
+    // different keys ever share a hash (as good as never with 64 bits), matching is done again
+    // comparing every pair's keys.
+    let mut compare_pairs = false;
+    let (keyed, pair_of_list, diffs) = loop {
+        let sorted = (&sorted_source[..], &sorted_list[..]);
+        let tick = &mut |f| progress(-0.1 + 0.1 * f);
+        let (keyed, pair_of_list) =
+            pair_up(source, list, plan, sorted, (&source_keys, &list_keys), compare_pairs, tick);
+        progress(0.0);
+        let check = KeyCheck { parts: &plan.key, source_keys: &source_keys, list_keys: &list_keys };
+        let check = (!compare_pairs).then_some(&check);
+        match differences(source, list, plan, threads, &pair_of_list, check, &mut |f| progress(0.4 * f)) {
+            Some(diffs) => break (keyed, pair_of_list, diffs),
+            None => compare_pairs = true,
+        }
+    };
+    findings.extend(keyed);
+    let (mut pair_of_list, mut diffs) = (pair_of_list, diffs);
+    let near = pair_near_misses(source, list, plan, &mut findings);
+    if !near.is_empty() {
+        // Their keys differ by design: compared apart from the key check, then merged in list order.
+        let mut only = vec![keys::NONE; list.len()];
+        for &(s, l) in &near {
+            only[l] = s as u32;
+            pair_of_list[l] = s as u32;
+        }
+        let more = differences(source, list, plan, threads, &only, None, &mut |_| {})
+            .ok_or_else(|| Error::internal("comparing near misses failed"))?;
+        for (column, extra) in diffs.iter_mut().zip(more) {
+            column.extend(extra);
+            column.sort_by_key(|d| d.list_row);
+        }
+    }
+    Ok((findings, pair_of_list, diffs))
+}
+
+/// Columns that slid over the same rows by the same offset were pasted one row off together:
+/// each finding names the others.
+fn moved_together(findings: &mut [Finding]) {
+    let blocks: Vec<(String, i64, [u64; 2])> = findings
+        .iter()
+        .filter_map(|f| match f {
+            Finding::Shifted { list_column, offset, list_rows, .. } => Some((list_column.clone(), *offset, *list_rows)),
+            _ => None,
+        })
+        .collect();
+    for f in findings.iter_mut() {
+        if let Finding::Shifted { list_column, offset, list_rows, with, .. } = f {
+            with.extend(
+                blocks
+                    .iter()
+                    .filter(|b| b.1 == *offset && b.2 == *list_rows && b.0 != *list_column)
+                    .map(|b| b.0.clone()),
+            );
+        }
+    }
+}
+
+/// What pairing found, the source row of each list row, and each compared column's differences.
+type Matched = (Vec<Finding>, Vec<u32>, Vec<Vec<Diff>>);
 
 #[cfg(test)]
 mod tests {

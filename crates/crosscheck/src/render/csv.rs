@@ -189,7 +189,8 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             r[9] = key(belongs_to);
             r[10] = belongs_to_row.to_string();
         }
-        Finding::Shifted { column, list_column, offset, list_rows, rows, list_cells } => {
+        Finding::Shifted { column, list_column, offset, list_rows, rows, list_cells, .. } => {
+            r[13] = super::sentence(report, f, super::Lang::En);
             r[1] = report.inputs.list.name.clone();
             r[15] = list_cells.clone();
             r[3] = column.clone();
@@ -209,6 +210,34 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             r[1] = side_name(report, *file).to_string();
             r[3] = column.clone();
             r[if *file == Side::Source { 14 } else { 15 }] = cell.clone();
+            r[13] = super::sentence(report, f, super::Lang::En);
+        }
+        Finding::NearMiss {
+            key: k,
+            list_key,
+            column,
+            list_column,
+            source_row,
+            list_row,
+            source_cell,
+            list_cell,
+            ..
+        } => {
+            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
+            r[2] = key(k);
+            r[3] = column.clone();
+            r[4] = list_column.clone();
+            r[5] = source_row.to_string();
+            r[6] = list_row.to_string();
+            r[7] = key(k);
+            r[8] = key(list_key);
+            r[13] = super::sentence(report, f, super::Lang::En);
+        }
+        Finding::Ambiguous { key: k, list_row, list_cell, .. } => {
+            r[1] = report.inputs.list.name.clone();
+            r[2] = key(k);
+            r[6] = list_row.to_string();
+            r[15] = list_cell.clone();
             r[13] = super::sentence(report, f, super::Lang::En);
         }
         Finding::ErrorCell { file, row, column, value, cell, .. } => {

@@ -5,11 +5,13 @@
 
 mod csv;
 mod damage;
+mod pairing;
 mod sentences;
 mod text;
 
 pub use csv::{csv, neutralize, validation_csv, CSV_COLUMNS};
 pub use damage::damage_sentence;
+pub use pairing::{candidate_sentence, pairing_sentence};
 pub use sentences::{describe, describe_issue, kind_label, layout_sentence, sentence};
 pub use text::{text, validation_text};
 

@@ -2,7 +2,10 @@
 
 use super::Lang;
 use crate::plan::role_of;
-use crate::report::{ColumnKind, Finding, FindingKind, InputInfo, Issue, Message, Report, Side, SkippedReason};
+use crate::report::{
+    Candidate, ColumnKind, Doubled, Finding, FindingKind, InputInfo, Issue, Lost, Message, Misdirected, Report, Side,
+    SkippedReason, Slip,
+};
 
 /// A finding kind's name for people, in the report's language.
 pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
@@ -16,6 +19,8 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("malformed", Lang::En) => "malformed",
         ("total_mismatch", Lang::En) => "total mismatch",
         ("error_cell", Lang::En) => "error cell",
+        ("near_miss", Lang::En) => "near miss",
+        ("ambiguous", Lang::En) => "ambiguous",
         ("missing", Lang::Ja) => "欠落",
         ("unexpected", Lang::Ja) => "余分",
         ("duplicate", Lang::Ja) => "重複",
@@ -25,6 +30,8 @@ pub fn kind_label(kind: FindingKind, lang: Lang) -> &'static str {
         ("malformed", Lang::Ja) => "読めない行",
         ("total_mismatch", Lang::Ja) => "合計の不一致",
         ("error_cell", Lang::Ja) => "エラー値",
+        ("near_miss", Lang::Ja) => "キーの打ち間違い",
+        ("ambiguous", Lang::Ja) => "判別できない行",
         _ => "?",
     }
 }
@@ -146,7 +153,9 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                 format!("this {noun} belongs to customer {owner}")
             }
         }
-        Finding::Shifted { column, list_column, offset, list_rows, list_cells, .. } => {
+        Finding::Shifted {
+            column, list_column, offset, list_rows, list_cells, with, lost, doubled, example, ..
+        } => {
             let shown = if list_column.is_empty() { column } else { list_column };
             let (n, from, to) = (grouped(offset.unsigned_abs()), grouped(list_rows[0]), grouped(list_rows[1]));
             let cells = match (list_cells.is_empty(), ja) {
@@ -154,7 +163,7 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                 (false, true) => format!("（{list_cells}）"),
                 (false, false) => format!(" ({list_cells})"),
             };
-            match (ja, *offset > 0) {
+            let base = match (ja, *offset > 0) {
                 (true, down) => {
                     let dir = if down { "上" } else { "下" };
                     format!(
@@ -168,6 +177,39 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                         "the {shown} column is shifted by {n} {rows} in rows {from}–{to}{cells} (each row holds the value of the row {n} {dir})"
                     )
                 }
+            };
+            let noun = noun(report, column, list_column, lang);
+            let mut parts = vec![base];
+            parts.extend(example.as_ref().map(|e| misdirected(e, &noun, ja)));
+            parts.extend(lost.iter().map(|l| lost_value(l, &noun, ja)));
+            parts.extend(doubled.iter().map(|d| doubled_value(d, &noun, ja)));
+            if !with.is_empty() {
+                let cols = with.join(if ja { "、" } else { ", " });
+                parts.push(if ja {
+                    format!("{cols} 列も同じ行で同じだけずれています")
+                } else {
+                    format!("{cols} moved with it, over the same rows")
+                });
+            }
+            parts.join(if ja { "。" } else { "; " })
+        }
+        Finding::NearMiss { column, list_column, key: k, list_key, slip, agree, source_row, list_row, .. } => {
+            let shown = if list_column.is_empty() { column } else { list_column };
+            let (sr, lr, agree) = (grouped(*source_row), grouped(*list_row), agree.join(if ja { "、" } else { ", " }));
+            let (k, lk) = (key(k), key(list_key));
+            if ja {
+                format!("同じ顧客のようです: {shown} が {k} ではなく {lk} と入力されています（{}）。{agree} は一致しています（{source} の {sr} 行目、{list} の {lr} 行目）", slip_words(*slip, ja))
+            } else {
+                format!("probably one customer: {shown} was typed {lk} for {k} ({}); {agree} agree ({source} row {sr}, {list} row {lr})", slip_words(*slip, ja))
+            }
+        }
+        Finding::Ambiguous { list_row, candidates, .. } => {
+            let row = grouped(*list_row);
+            let each: Vec<String> = candidates.iter().map(|c| candidate(c, ja)).collect();
+            if ja {
+                format!("{list} の {row} 行目は {} のどれとも取れるため、対応づけていません", each.join("、"))
+            } else {
+                format!("{list} row {row} could be {}: it is not paired", each.join(" or "))
             }
         }
         Finding::Malformed { file, row, line, message, column, cell } => {
@@ -198,6 +240,58 @@ pub fn sentence(report: &Report, f: &Finding, lang: Lang) -> String {
                 format!("{file} row {row}{cell}: {column} holds Excel's error value {value} (a formula that failed); it is compared as that text")
             }
         }
+    }
+}
+
+fn misdirected(e: &Misdirected, noun: &str, ja: bool) -> String {
+    let (row, owner_row, who, owner) =
+        (grouped(e.list_row), grouped(e.belongs_to_list_row), e.key.join(" / "), e.belongs_to.join(" / "));
+    let mail = noun == "e-mail" || noun == "メールアドレス";
+    match (ja, mail) {
+        (true, true) => format!("たとえば {row} 行目（{who}）には {owner}（{owner_row} 行目）の{noun}が入っており、{who} 宛のメールは {owner} に届きます"),
+        (true, false) => format!("たとえば {row} 行目（{who}）には {owner}（{owner_row} 行目）の{noun}が入っています"),
+        (false, true) => format!("row {row} ({who}) holds the {noun} of {owner} (row {owner_row}), so mail for {who} goes to {owner}"),
+        (false, false) => format!("row {row} ({who}) holds the {noun} of {owner} (row {owner_row})"),
+    }
+}
+
+fn lost_value(l: &Lost, noun: &str, ja: bool) -> String {
+    let (who, row) = (l.key.join(" / "), grouped(l.list_row));
+    if ja {
+        format!("{who}（{row} 行目）の{noun}「{}」はどの行にもありません", l.value)
+    } else {
+        format!("the {noun} of {who} (row {row}), \"{}\", is in no row", l.value)
+    }
+}
+
+fn doubled_value(d: &Doubled, noun: &str, ja: bool) -> String {
+    let (who, a, b) = (d.key.join(" / "), grouped(d.list_rows[0]), grouped(d.list_rows[1]));
+    if ja {
+        format!("{who} の{noun}「{}」が {a} 行目と {b} 行目の 2 行にあります", d.value)
+    } else {
+        format!("the {noun} of {who}, \"{}\", is on two rows: {a} and {b}", d.value)
+    }
+}
+
+fn candidate(c: &Candidate, ja: bool) -> String {
+    let (who, row, cols) = (c.key.join(" / "), grouped(c.source_row), c.columns.join(if ja { "、" } else { ", " }));
+    if ja {
+        format!("{who}（元データ {row} 行目。{cols} が一致）")
+    } else {
+        format!("{who} (source row {row}, by {cols})")
+    }
+}
+
+fn slip_words(slip: Slip, ja: bool) -> &'static str {
+    match (slip, ja) {
+        (Slip::LookAlike, false) => "a letter for the digit it looks like, as O for 0",
+        (Slip::Dropped, false) => "a character left out",
+        (Slip::Added, false) => "a character too many",
+        (Slip::Swapped, false) => "two characters swapped",
+        (Slip::LookAlike, true) => "数字に似た文字。0 と O など",
+        (Slip::Dropped, true) => "1 文字抜け",
+        (Slip::Added, true) => "1 文字多い",
+        (Slip::Swapped, true) => "隣り合う 2 文字の入れ替わり",
     }
 }
 
@@ -240,6 +334,7 @@ pub fn describe(report: &Report, f: &Finding, lang: Lang) -> String {
                 ),
             }
         }
+        Finding::NearMiss { key: k, .. } | Finding::Ambiguous { key: k, .. } => format!("{}  {said}", key(k)),
         Finding::Shifted { .. }
         | Finding::Malformed { .. }
         | Finding::TotalMismatch { .. }

@@ -1,6 +1,7 @@
 //! A report as text for people: the summary first, then one line per finding.
 
 use super::damage::damage_sentence;
+use super::pairing::{candidate_sentence, pairing_sentence};
 use super::sentences::{describe, describe_issue, kind_label, layout_sentence};
 use super::Lang;
 use crate::report::{Buckets, FindingKind, Report, Validation, ValidationReport};
@@ -63,6 +64,13 @@ pub fn text(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "  {}", per_kind.join(if lang == Lang::Ja { "、" } else { ", " }));
     let key: Vec<String> = report.mapping.key.iter().map(|k| format!("{} = {}", k.source, k.list)).collect();
     let _ = writeln!(out, "  {}: {}", if lang == Lang::Ja { "キー" } else { "key" }, key.join(" + "));
+    let _ = writeln!(out, "  {}", pairing_sentence(&report.mapping, lang));
+    if report.mapping.key_candidates.len() > 1 {
+        let _ = writeln!(out, "  {}", if lang == Lang::Ja { "キーの候補:" } else { "keys weighed:" });
+        for c in &report.mapping.key_candidates {
+            let _ = writeln!(out, "    {}", candidate_sentence(c, lang));
+        }
+    }
     for (col, t) in &s.totals {
         let _ = match lang {
             Lang::En => writeln!(

@@ -1,6 +1,7 @@
 //! The findings: one thing a person should look at each, in one vocabulary (`FindingKind`)
 //! shared by the report, the text and CSV output, the bindings and the page.
 
+use super::detail::{Candidate, Doubled, Lost, Misdirected, Slip};
 use serde::Serialize;
 
 /// What a finding is about, in the order a report lists them. The one list of kinds: the
@@ -27,10 +28,14 @@ pub enum FindingKind {
     TotalMismatch,
     /// A cell holding Excel's error value (#N/A, #REF!): a formula that failed.
     ErrorCell,
+    /// A missing record and an unexpected row that are one customer with a mistyped key.
+    NearMiss,
+    /// A list row whose columns point at two source records equally: not paired.
+    Ambiguous,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 9] = [
+    pub const ALL: [FindingKind; 11] = [
         FindingKind::Missing,
         FindingKind::Unexpected,
         FindingKind::Duplicate,
@@ -40,6 +45,8 @@ impl FindingKind {
         FindingKind::Malformed,
         FindingKind::TotalMismatch,
         FindingKind::ErrorCell,
+        FindingKind::NearMiss,
+        FindingKind::Ambiguous,
     ];
 
     /// The name in a report's `kind` field and everywhere else (`crosswired`).
@@ -54,6 +61,8 @@ impl FindingKind {
             FindingKind::Malformed => "malformed",
             FindingKind::TotalMismatch => "total_mismatch",
             FindingKind::ErrorCell => "error_cell",
+            FindingKind::NearMiss => "near_miss",
+            FindingKind::Ambiguous => "ambiguous",
         }
     }
 
@@ -148,6 +157,17 @@ pub enum Finding {
         /// The block's cells in the list: `D10:D25`.
         #[serde(skip_serializing_if = "String::is_empty")]
         list_cells: String,
+        /// The other columns that slid with it over the same rows (pasted one row off together).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        with: Vec<String>,
+        /// The block's edges: values now in no row, values now on two rows.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        lost: Vec<Lost>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        doubled: Vec<Doubled>,
+        /// The block's first row: whose value it holds instead of its own.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        example: Option<Misdirected>,
     },
     /// A record that could not be used.
     Malformed {
@@ -179,6 +199,32 @@ pub enum Finding {
     /// A data cell holding Excel's error value (`#N/A`, `#REF!`, LibreOffice's `Err:502`); its
     /// text is compared as it stands.
     ErrorCell { file: Side, row: u64, line: u64, column: String, value: String, cell: String },
+    /// A source record with no list row and a list row with no source record that are one
+    /// customer: the other identifying columns (`agree`) match, the keys differ by one `slip`.
+    NearMiss {
+        key: Vec<String>,
+        list_key: Vec<String>,
+        /// The key column that was mistyped.
+        column: String,
+        list_column: String,
+        slip: Slip,
+        agree: Vec<String>,
+        source_row: u64,
+        list_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        source_cell: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cell: String,
+    },
+    /// A list row whose identifying columns point at two (or more) source records equally: it
+    /// is not paired, never decided silently.
+    Ambiguous {
+        key: Vec<String>,
+        list_row: u64,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        list_cell: String,
+        candidates: Vec<Candidate>,
+    },
 }
 
 impl Finding {
@@ -193,6 +239,8 @@ impl Finding {
             Finding::Malformed { .. } => FindingKind::Malformed,
             Finding::TotalMismatch { .. } => FindingKind::TotalMismatch,
             Finding::ErrorCell { .. } => FindingKind::ErrorCell,
+            Finding::NearMiss { .. } => FindingKind::NearMiss,
+            Finding::Ambiguous { .. } => FindingKind::Ambiguous,
         }
     }
 
@@ -208,6 +256,8 @@ impl Finding {
             Finding::Malformed { file, row, .. } => (self.kind() as u8, *file, *row),
             Finding::TotalMismatch { file, line, .. } => (self.kind() as u8, *file, *line),
             Finding::ErrorCell { file, row, .. } => (self.kind() as u8, *file, *row),
+            Finding::NearMiss { list_row, .. } => (self.kind() as u8, Side::List, *list_row),
+            Finding::Ambiguous { list_row, .. } => (self.kind() as u8, Side::List, *list_row),
         }
     }
 

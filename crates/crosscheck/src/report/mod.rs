@@ -3,15 +3,17 @@
 //! the stages, which all write into it.
 
 mod damage;
+mod detail;
 mod finding;
 mod input;
 mod mapping;
 mod validation;
 
 pub use damage::{Damage, DamageExample, DamageKind};
+pub use detail::{Candidate, Doubled, Lost, Misdirected, Slip};
 pub use finding::{Finding, FindingKind, Side};
 pub use input::{InputInfo, RenamedColumn, SkippedLine, SkippedReason};
-pub use mapping::{ColumnKind, MappedBy, MappedColumn, Mapping};
+pub use mapping::{ColumnKind, KeyCandidate, MappedBy, MappedColumn, Mapping};
 pub(crate) use validation::msg;
 pub use validation::{Issue, IssueCounts, Message, Validation, ValidationReport, ValidationSummary};
 
@@ -90,6 +92,8 @@ pub struct KindCounts {
     pub malformed: usize,
     pub total_mismatch: usize,
     pub error_cell: usize,
+    pub near_miss: usize,
+    pub ambiguous: usize,
 }
 
 impl KindCounts {
@@ -117,6 +121,8 @@ impl KindCounts {
             FindingKind::Malformed => &mut self.malformed,
             FindingKind::TotalMismatch => &mut self.total_mismatch,
             FindingKind::ErrorCell => &mut self.error_cell,
+            FindingKind::NearMiss => &mut self.near_miss,
+            FindingKind::Ambiguous => &mut self.ambiguous,
         }
     }
 }

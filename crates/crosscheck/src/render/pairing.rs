@@ -1,0 +1,52 @@
+//! How rows were paired, in a sentence: by the key, or by the consensus of the identifying
+//! columns — and each key weighed, with the rows it pairs, so the user sees why.
+
+use super::sentences::grouped;
+use super::Lang;
+use crate::options::Pairing;
+use crate::report::{KeyCandidate, Mapping};
+
+/// "rows paired by the key 顧客ID = 顧客ID", or, without an ID in both files, "rows paired by
+/// what most of 氏名, メールアドレス say; each row named by 氏名".
+pub fn pairing_sentence(mapping: &Mapping, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let key: Vec<String> = mapping.key.iter().map(|k| format!("{} = {}", k.source, k.list)).collect();
+    let key = key.join(" + ");
+    let voters: Vec<String> = mapping.identities.iter().map(|unit| unit.join(" + ")).collect();
+    let voters = voters.join(if ja { "、" } else { ", " });
+    match (mapping.pairing, ja) {
+        (Pairing::Consensus, true) => {
+            format!("ID がないため、{voters} の多数が指す元データの行と対応づけました（行の名前はキー {key}）")
+        }
+        (Pairing::Consensus, false) => {
+            format!("no ID in both files: each row is paired with the record most of {voters} point at (rows named by {key})")
+        }
+        (_, true) => format!("キー {key} で対応づけました"),
+        (_, false) => format!("rows paired by the key {key}"),
+    }
+}
+
+/// One key weighed: "氏名 = お名前: pairs 300 of 300 sampled rows (chosen)", or "… repeats".
+pub fn candidate_sentence(c: &KeyCandidate, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let cols: Vec<String> = c.source.iter().zip(&c.list).map(|(s, l)| format!("{s} = {l}")).collect();
+    let cols = cols.join(" + ");
+    let chosen = match (c.chosen, ja) {
+        (false, _) => "",
+        (true, true) => "（採用）",
+        (true, false) => " (chosen)",
+    };
+    let sampled = grouped(c.sampled as u64);
+    match (c.pairs, ja) {
+        (Some(pairs), true) => {
+            let found = grouped(c.found.unwrap_or(0) as u64);
+            format!("{cols}: 約 {} 行を対応づけます（調べた {sampled} 行中 {found} 行）{chosen}", grouped(pairs as u64))
+        }
+        (Some(pairs), false) => {
+            let found = grouped(c.found.unwrap_or(0) as u64);
+            format!("{cols}: pairs about {} rows ({found} of {sampled} sampled){chosen}", grouped(pairs as u64))
+        }
+        (None, true) => format!("{cols}: 値が重複するためキーになりません"),
+        (None, false) => format!("{cols}: its values repeat, so it cannot be the key"),
+    }
+}
