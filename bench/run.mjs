@@ -2,6 +2,9 @@
 // people would use instead, on the same generated recon-N pairs, the list as CSV (recon-N) and as
 // a workbook (recon-N-xlsx, the same rows), every tool's counts checked against the generator's
 // ground truth. Prints a Markdown table and the targets (also written to target/bench/results.md).
+// recon-N-keyless is the same pair with the list's customer-ID column left out (gen --keyless),
+// each row paired by the columns that identify a person: crosscheck alone (native CLI and the
+// page; the peers join on a shared key), with a line setting its times beside recon-N's.
 //
 // Tools run one after another inside each round, rounds repeated --runs times, so machine noise
 // falls on all of them alike; the table shows the median, min–max, peak memory and each tool's
@@ -52,18 +55,29 @@ say('|---|---|---|---|---|---|---|---|');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // What the targets read: per workload name, per tool, the medians and peaks shown in the table.
 const measured = {};
-for (const size of sizes) {
-  const dir = join(out, `peers-${size.label}`);
-  if (!existsSync(join(dir, 'truth.json')) || !existsSync(join(dir, 'list.xlsx'))) {
+// A workload directory, generated unless it holds `needs` already; the counts its truth.json wants.
+const generated = (size, name, flags, needs) => {
+  const dir = join(out, name);
+  if (!needs.every((f) => existsSync(join(dir, f)))) {
     mkdirSync(dir, { recursive: true });
-    // --xlsx-shared: the workbook with a shared-strings table, as Excel writes it.
-    must(join(cargoTarget, 'release/examples/gen'), ['--rows', String(size.rows), '--seed', '1', '--no-variants', '--xlsx-shared', '--out-dir', dir]);
+    must(join(cargoTarget, 'release/examples/gen'), ['--rows', String(size.rows), '--seed', '1', '--no-variants', ...flags, '--out-dir', dir]);
   }
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
-  const want = { missing: truth.missing.length, unexpected: truth.unexpected.length, duplicate: truth.duplicate.length, differences: truth.mismatch.length + truth.crosswired.length };
-  for (const kind of ['csv', 'xlsx']) {
-    const list = `list.${kind}`;
-    const workload = kind === 'csv' ? `recon-${size.label}` : `recon-${size.label}-xlsx`;
+  // Unexpected rows by row number (a keyless list has no keys to name them by); by key in a
+  // truth.json written before there were row numbers.
+  const unexpected = (truth.unexpected_rows ?? truth.unexpected).length;
+  return { dir, want: { missing: truth.missing.length, unexpected, duplicate: truth.duplicate.length, differences: truth.mismatch.length + truth.crosswired.length } };
+};
+for (const size of sizes) {
+  // --xlsx-shared: the workbook with a shared-strings table, as Excel writes it.
+  const keyed = generated(size, `peers-${size.label}`, ['--xlsx-shared'], ['truth.json', 'list.xlsx']);
+  const keyless = generated(size, `peers-${size.label}-keyless`, ['--keyless'], ['truth.json']);
+  const workloads = [
+    { kind: 'csv', list: 'list.csv', workload: `recon-${size.label}`, ...keyed },
+    { kind: 'xlsx', list: 'list.xlsx', workload: `recon-${size.label}-xlsx`, ...keyed },
+    { kind: 'keyless', list: 'list.csv', workload: `recon-${size.label}-keyless`, ...keyless },
+  ];
+  for (const { kind, list, workload, dir, want } of workloads) {
     const kindTools = TOOLS.filter((t) => t.lists.includes(kind) && chosen(t));
     const input = statSync(join(dir, 'source.csv')).size + statSync(join(dir, list)).size;
     const results = new Map(kindTools.map((t) => [t.name, { times: [], peak: 0, counts: null, error: null }]));
@@ -117,12 +131,25 @@ for (const size of sizes) {
       measured[workload].tools[tool.name] = { tool, ok, median: m, peak: res.peak, gap: res.gap, readGap: res.readGap, wasm: res.wasm };
       const peakMb = res.peak ? Math.round(res.peak / 1e6) : '—';
       const ratio = res.peak ? `${(res.peak / input).toFixed(1)}×` : '—';
-      say(`| ${label} | ${tool.name} | ${m.toFixed(2)} | ${Math.min(...res.times).toFixed(2)}–${Math.max(...res.times).toFixed(2)} | ${peakMb} | ${ratio} | ${(m / base).toFixed(2)} | ${check} |`);
+      // The base failed (a keyless list the core cannot pair yet): no ratio to give.
+      const times = Number.isFinite(base) ? (m / base).toFixed(2) : '—';
+      say(`| ${label} | ${tool.name} | ${m.toFixed(2)} | ${Math.min(...res.times).toFixed(2)}–${Math.max(...res.times).toFixed(2)} | ${peakMb} | ${ratio} | ${times} | ${check} |`);
     }
   }
 }
 say('');
 say('Peak memory is the process\'s peak resident set (for Chromium: all its processes, the idle browser included).');
+say('');
+// Pairing without a key beside pairing by one: the same rows, crosscheck native and in the page.
+const keylessLines = sizes.map((size) => {
+  const pick = (workload, flag) => Object.values(measured[workload]?.tools ?? {}).find((t) => t.tool[flag]);
+  const time = (t) => (t?.median !== undefined ? `${t.median.toFixed(2)} s${t.ok ? '' : ' (counts ✗)'}` : t?.error ? 'failed' : '—');
+  const times = (t, k) => (t?.median !== undefined && k?.median !== undefined ? `${(t.median / k.median).toFixed(2)}×` : '—');
+  const [native, page] = ['base', 'page'].map((flag) => pick(`recon-${size.label}-keyless`, flag));
+  const [keyedNative, keyedPage] = ['base', 'page'].map((flag) => pick(`recon-${size.label}`, flag));
+  return `keyless recon-${size.label}: ${time(native)} native, ${time(page)} page; keyed: ${time(keyedNative)}, ${time(keyedPage)} (keyless ÷ keyed: ${times(native, keyedNative)} native, ${times(page, keyedPage)} page)`;
+});
+for (const line of keylessLines) say(line);
 say('');
 for (const line of targets(measured, root)) say(line);
 mkdirSync(out, { recursive: true });

@@ -1,6 +1,7 @@
 // The tools `npm run bench` times (bench/run.mjs), each run as its own process on one workload
 // directory and list file, each giving { ms, counts, peak_rss, … }. `lists` says which lists a
-// tool reads: the CSV workloads (list.csv) and the workbook ones (list.xlsx).
+// tool reads: the CSV workloads (list.csv), the workbook ones (list.xlsx) and the keyless ones
+// (list.csv without its customer-ID column: only crosscheck pairs rows without a shared key).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,11 +49,11 @@ export function tools(root, cargoTarget) {
   const py = pythonPeers(root);
   const both = ['csv', 'xlsx'];
   return [
-    { name: 'crosscheck, native CLI (2 threads)', run: native(2), base: true, lists: both },
+    { name: 'crosscheck, native CLI (2 threads)', run: native(2), base: true, lists: [...both, 'keyless'] },
     // What the same code takes on one thread, as WebAssembly in the page has.
     { name: 'crosscheck, native CLI (1 thread)', run: native(1), lists: ['csv'] },
     { name: 'crosscheck, WebAssembly in Node', run: node('crosscheck-wasm.mjs'), lists: both },
-    { name: 'crosscheck, page in Chromium (from choosing the files)', run: node('crosscheck-chromium.mjs'), page: true, lists: both },
+    { name: 'crosscheck, page in Chromium (from choosing the files)', run: node('crosscheck-chromium.mjs'), page: true, lists: [...both, 'keyless'] },
     { name: 'PapaParse + Map join', run: node('papaparse.mjs'), lists: ['csv'] },
     { name: 'PapaParse + Map join, in Chromium', run: node('browser-peer.mjs', 'papaparse'), lists: ['csv'] },
     { name: 'uDSV + Map join', run: node('udsv.mjs'), lists: ['csv'] },

@@ -47,7 +47,15 @@ try {
   });
   await page.getByTestId('source-file').setInputFiles(join(dir, 'source.csv'));
   await page.getByTestId('list-file').setInputFiles(join(dir, list));
-  await page.waitForFunction(() => !document.querySelector('[data-testid="run"]').disabled, null, { timeout: 600_000 });
+  // Ready to run, or the page said why not (a list it cannot pair, say): then no waiting out the
+  // timeout, the page's own sentence is the failure.
+  const shownError = () => page.evaluate(() => {
+    const box = document.querySelector('[data-testid="error"]');
+    return box && !box.hidden ? document.getElementById('error-text').textContent.trim() : null;
+  });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="run"]').disabled || !document.querySelector('[data-testid="error"]').hidden, null, { timeout: 600_000 });
+  const refused = await shownError();
+  if (refused) throw new Error(`the page: ${refused}`);
   // Watch the progress bar: the longest time the page went without an update while running.
   await page.evaluate(() => {
     const bar = document.querySelector('[data-testid="progress"]');
@@ -71,9 +79,11 @@ try {
   await page.getByTestId('run').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-testid="summary"]');
-    return s && !s.hidden && s.dataset.missing !== undefined;
+    return (s && !s.hidden && s.dataset.missing !== undefined) || !document.querySelector('[data-testid="error"]').hidden;
   }, null, { timeout: 600_000, polling: 20 });
   clearInterval(sampler);
+  const failed = await shownError();
+  if (failed) throw new Error(`the page: ${failed}`);
   const timing = await page.evaluate(() => {
     const end = window.__shown;
     const marks = [window.__start, ...window.__ticks.map(([t]) => t), end];
@@ -95,6 +105,10 @@ try {
   const wasm = await page.workers()[0].evaluate(() => self.wasmMemoryBytes());
   const ms = timing.chosen;
   process.stdout.write(`${JSON.stringify({ ms, run_ms: timing.ms, counts, peak_rss: peak, baseline_rss: baseline, progress_gap_ms: timing.gap, read_gap_ms: timing.readGap, wasm_memory: wasm, page_heap: heapPeak })}\n`);
+} catch (e) {
+  // One line, the last on stderr: bench/run.mjs shows it in the table.
+  console.error(e.message.split('\n')[0]);
+  process.exitCode = 1;
 } finally {
   await browser.close();
   server.close();

@@ -3,13 +3,16 @@
 //! ```text
 //! cargo run --release -p crosscheck-sample --example gen -- [--rows N] [--seed S] [--rate R] [--shifted LEN]
 //!     [--malformed N] [--encoding utf-8|cp932|utf-16] [--no-variants] [--demo] [--out-dir DIR]
-//!     [--xlsx | --xlsx-shared]
+//!     [--xlsx | --xlsx-shared] [--keyless]
 //! ```
 //!
 //! Writes DIR/source.csv, DIR/list.csv (the list in the chosen encoding; UTF-16 is written as
 //! Excel's "Unicode text": BOM, little-endian, TAB-separated) and DIR/truth.json. `--xlsx` also
 //! writes the same list rows as DIR/list.xlsx with inline strings; `--xlsx-shared` with a
 //! shared-strings table, as Excel writes. Same rows, so the same truth.json holds for both.
+//! `--keyless` writes the list (CSV and workbook alike) without its customer-ID column, as a
+//! vendor's list comes, to be paired by e-mail, phone, name …; the source keeps its IDs, and
+//! truth.json (`"keyless": true`) names unexpected rows by row number (see `SampleSpec::keyless`).
 
 use crosscheck_sample::{demo, generate, SampleSpec, LIST_HEADER};
 use rust_xlsxwriter::Workbook;
@@ -45,6 +48,7 @@ fn run() -> Result<(), String> {
             "--out-dir" => out_dir = PathBuf::from(value()?),
             "--demo" => use_demo = true,
             "--no-variants" => spec.variants = false,
+            "--keyless" => spec.keyless = true,
             "--xlsx" => xlsx = Some(Strings::Inline),
             "--xlsx-shared" => xlsx = Some(Strings::Shared),
             other => return Err(format!("unknown argument {other:?}")),
@@ -52,6 +56,10 @@ fn run() -> Result<(), String> {
     }
     if encoding == "utf-16" {
         spec.delimiter = b'\t';
+    }
+    if use_demo && spec.keyless {
+        // The demo is one fixed spec; saying nothing would write a keyed list.
+        return Err("--keyless does not apply to --demo".into());
     }
     let sample = if use_demo { demo() } else { generate(&spec) };
     if let Some(strings) = xlsx {

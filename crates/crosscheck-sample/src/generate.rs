@@ -63,7 +63,18 @@ pub fn generate(spec: &SampleSpec) -> Sample {
     let source_dups = take(share(10));
     let unexpected = share(20);
 
-    let mut truth = Truth::default();
+    // Keyless (no ID column in the list): every kind below stays observable, so each is
+    // injected as in keyed mode and the list differs only by the missing column. None works by
+    // changing a list row's ID alone: a missing customer is a dropped row; an unexpected row is
+    // a new person (an e-mail and a phone no customer has; a name some may share, by chance); a
+    // changed value, or a swapped or slid e-mail, leaves the row's other identifying columns
+    // agreeing with its own record. The one injection that lives in an ID alone, a second
+    // person under a repeated source key, is in the source, which keeps its ID column: the
+    // repeat is still there to be seen, and that person's e-mail and phone are in no list row.
+    // What keyless changes is naming: an unexpected row's key would be in neither file, so its
+    // Truth is its list row (`unexpected_rows`) and `unexpected` stays empty; the other kinds
+    // are named by the key of the source record they concern, which a keyless report can give.
+    let mut truth = Truth { keyless: spec.keyless, ..Truth::default() };
     let mut edits = vec![Edit::default(); n];
     let mut is_missing = vec![false; n];
     for &c in &missing {
@@ -113,8 +124,9 @@ pub fn generate(spec: &SampleSpec) -> Sample {
             }
         }
         entries.insert(at, e);
-        if let Entry::Unexpected(i) = e {
-            truth.unexpected.push(customer(seed, i).id);
+        match e {
+            Entry::Unexpected(i) if !spec.keyless => truth.unexpected.push(customer(seed, i).id),
+            _ => {}
         }
     }
     if let Some(b) = block_at {
@@ -155,6 +167,9 @@ pub fn generate(spec: &SampleSpec) -> Sample {
         if spec.reorder_columns {
             rng.shuffle(&mut cols);
         }
+        // Keyless: the same order with the ID column (0) taken out, after the shuffle, so the
+        // random stream and so every other byte is the keyed list's.
+        cols.retain(|&i| !(spec.keyless && i == 0));
         cols
     };
     let mut list = csv::WriterBuilder::new()
@@ -173,9 +188,13 @@ pub fn generate(spec: &SampleSpec) -> Sample {
             Entry::Malformed(i) => fields(&customer(seed, i), seed, i, spec.variants, Edit::default(), None),
         };
         let mut cells: Vec<&str> = columns.iter().map(|&i| record[i].as_str()).collect();
-        if matches!(e, Entry::Malformed(_)) {
-            cells.pop();
-            truth.malformed_rows.push(row + 1);
+        match e {
+            Entry::Malformed(_) => {
+                cells.pop();
+                truth.malformed_rows.push(row + 1);
+            }
+            Entry::Unexpected(_) => truth.unexpected_rows.push(row + 1),
+            Entry::Customer(_) => {}
         }
         let _ = list.write_record(cells);
     }

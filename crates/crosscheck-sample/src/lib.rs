@@ -7,6 +7,15 @@
 //! format variants a second tool would produce (full-width digits, U+3000, half-width kana,
 //! hiragana, upper-case mail, 1,200, ¥, 令和 dates) — none of which may be reported — and the
 //! injected discrepancies recorded in [`Truth`].
+//!
+//! Keyless ([`SampleSpec::keyless`]): the list without its customer-ID column (顧客ID), as a
+//! vendor's list reaches staff — name, kana, e-mail, phone … and no key — so each list row can
+//! only be paired with a source record by the identifying columns that agree. Nothing else
+//! changes: the source is byte for byte the keyed one, and the list is the keyed list with that
+//! one column taken out (same rows in the same order, same variants and discrepancies; a broken
+//! row still one field short). [`Truth`] then names list rows no source record has by row
+//! number only (`unexpected_rows`; their keys are in neither file), and every other finding by
+//! the key of the source record involved.
 
 mod customers;
 mod generate;
@@ -44,6 +53,15 @@ pub struct SampleSpec {
     /// Write the list's cells with harmless variants (full-width digits, half-width kana, …).
     /// Off for the peer benchmark, whose plain joins compare text as it is.
     pub variants: bool,
+    /// Write the list without its customer-ID column (顧客ID): the vendor list as staff get it,
+    /// which can be paired with the source only by the columns that identify a person (e-mail,
+    /// phone, name, …). The source keeps its `customer_id` and is the keyed one byte for byte;
+    /// the list is the keyed list with that column taken out, every discrepancy injected as in
+    /// keyed mode (none of them works by changing a list row's ID, so none goes unseen without
+    /// it; see `generate`). In [`Truth`], unexpected rows are only in `unexpected_rows`
+    /// (`unexpected` is empty: their keys are in neither file); the other kinds keep the source
+    /// record's key.
+    pub keyless: bool,
 }
 
 impl Default for SampleSpec {
@@ -58,6 +76,7 @@ impl Default for SampleSpec {
             malformed: 0,
             delimiter: b',',
             variants: true,
+            keyless: false,
         }
     }
 }
@@ -69,16 +88,27 @@ pub struct Sample {
     pub truth: Truth,
 }
 
-/// What the generator injected: what a correct reconciliation must report.
+/// What the generator injected: what a correct reconciliation must report. Keys are source
+/// keys (`customer_id`); in a keyless list (no ID column) a key names the source record the list
+/// row pairs with, except for unexpected rows, which pair with none and are named by row alone.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Truth {
+    /// The list was written without its ID column ([`SampleSpec::keyless`]).
+    pub keyless: bool,
     pub source_rows: usize,
     pub list_rows: usize,
     /// Keys of source records left out of the list.
     pub missing: Vec<String>,
-    /// Keys of list rows no source record has.
+    /// Keys of list rows no source record has. Empty when keyless: the list holds no keys, and
+    /// these rows' would-be keys are in neither file, so `unexpected_rows` is their record.
     pub unexpected: Vec<String>,
-    /// Keys repeated within one file (one duplicate finding each).
+    /// The same unexpected rows by list row (numbered as the report numbers them, ascending),
+    /// in both modes.
+    pub unexpected_rows: Vec<usize>,
+    /// Keys repeated within one file (one duplicate finding each): a list row written twice (when
+    /// keyless, two list rows pairing with that one source record), or a second, different
+    /// person under the same key in the source (which keeps its ID column when keyless, so the
+    /// repeat is still in the file; that second person's e-mail and phone are in no list row).
     pub duplicate: Vec<String>,
     /// (key, source column) of each changed value.
     pub mismatch: Vec<(String, String)>,
