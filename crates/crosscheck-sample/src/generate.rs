@@ -94,8 +94,18 @@ pub fn generate(spec: &SampleSpec) -> Sample {
         truth.crosswired.push((ia.clone(), ib.clone()));
         truth.crosswired.push((ib, ia));
     }
-    for &c in list_dups.iter().chain(&source_dups) {
+    for &c in &list_dups {
         truth.duplicate.push(customer(seed, c).id);
+    }
+    // A second person under a repeated source ID is seen only through the ID: paired by
+    // consensus (keyless), that person is a source record no list row has — missing.
+    for &c in &source_dups {
+        let id = customer(seed, c).id;
+        if spec.keyless {
+            truth.missing.push(id);
+        } else {
+            truth.duplicate.push(id);
+        }
     }
 
     // The list: customers in order, minus the missing; then the extra rows inserted at random

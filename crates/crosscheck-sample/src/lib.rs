@@ -107,8 +107,9 @@ pub struct Truth {
     pub unexpected_rows: Vec<usize>,
     /// Keys repeated within one file (one duplicate finding each): a list row written twice (when
     /// keyless, two list rows pairing with that one source record), or a second, different
-    /// person under the same key in the source (which keeps its ID column when keyless, so the
-    /// repeat is still in the file; that second person's e-mail and phone are in no list row).
+    /// person under the same key in the source (keyed only: keyless, the repeat is seen only
+    /// through the ID, so that second person — whose e-mail and phone no list row has — is in
+    /// `missing` instead).
     pub duplicate: Vec<String>,
     /// (key, source column) of each changed value.
     pub mismatch: Vec<(String, String)>,

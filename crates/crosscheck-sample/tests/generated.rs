@@ -167,10 +167,16 @@ fn keyless_lists_are_the_keyed_lists_without_the_id_column() {
                 assert_eq!(row, &want, "row {}", i + 1);
             }
         }
-        // The same truth, but unexpected rows named by row alone: their keys are in neither file.
+        // The same truth, but unexpected rows named by row alone (their keys are in neither
+        // file), and the second person under a repeated source ID missing (seen only by ID).
         let t = &keyless.truth;
         assert_eq!(t.unexpected_rows.len(), keyed.truth.unexpected.len());
-        assert_eq!(t, &Truth { keyless: true, unexpected: Vec::new(), ..keyed.truth.clone() });
+        let repeated: Vec<String> =
+            keyed.truth.duplicate.iter().filter(|k| !t.duplicate.contains(k)).cloned().collect();
+        let mut missing = keyed.truth.missing.clone();
+        missing.extend(repeated.iter().cloned());
+        let duplicate = keyed.truth.duplicate.iter().filter(|k| !repeated.contains(k)).cloned().collect();
+        assert_eq!(t, &Truth { keyless: true, unexpected: Vec::new(), missing, duplicate, ..keyed.truth.clone() });
     }
 }
 
@@ -206,4 +212,37 @@ fn keyless_unexpected_rows_are_the_rows_no_customer_is_in() {
         }
     }
     assert_eq!(unknown, t.unexpected_rows);
+}
+
+#[test]
+fn keyless_lists_are_paired_by_consensus_as_the_id_pairs_them() {
+    // The same customers and discrepancies, once with the ID in the list and once without: the
+    // consensus of e-mail and phone finds what the ID finds. The one difference: a source ID
+    // repeated for a second person cannot be seen without the ID in the list, so that second
+    // person is missing rather than a duplicate.
+    for spec in [
+        SampleSpec { rows: 3000, rate: 0.02, ..SampleSpec::default() },
+        SampleSpec { rows: 2000, rate: 0.01, shifted_block: Some(40), shuffle: false, ..SampleSpec::default() },
+    ] {
+        let run = |keyless: bool| {
+            let s = generate(&SampleSpec { keyless, ..spec.clone() });
+            let r = reconcile(Input::new("source.csv", s.source), Input::new("list.csv", s.list), &Options::default())
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_conserved(&r);
+            r
+        };
+        let (keyed, keyless) = (run(false), run(true));
+        assert_eq!(keyless.mapping.pairing, crosscheck::Pairing::Consensus);
+        let (a, b) = (&keyed.summary.findings, &keyless.summary.findings);
+        let source_repeats =
+            keyed.findings.iter().filter(|f| matches!(f, Finding::Duplicate { file: Side::Source, .. })).count();
+        assert_eq!(b.missing, a.missing + source_repeats, "{spec:?}");
+        assert_eq!(b.duplicate, a.duplicate - source_repeats, "{spec:?}");
+        assert_eq!(
+            (b.unexpected, b.mismatch, b.crosswired, b.shifted),
+            (a.unexpected, a.mismatch, a.crosswired, a.shifted),
+            "{spec:?}"
+        );
+        assert_eq!((b.near_miss, b.ambiguous), (0, 0), "{spec:?}");
+    }
 }
