@@ -332,3 +332,37 @@ fn what_excel_did_is_said_under_each_file() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["input"]["damage"][1]["kind"], "phone_as_number");
 }
+
+#[test]
+fn pairing_flag_and_the_keys_weighed() {
+    // The vendor list (お名前, E-mail, 付与ポイント; no ID) with the E-mail column slid down one
+    // row in rows 101–160: by consensus (the automatic choice) one shifted finding; told to pair
+    // by the e-mail, the slid column is the frame, and the names look slid instead.
+    let (source, list) = (f("vendor_source.csv"), f("vendor_list.csv"));
+    let auto = crosscheck(&["reconcile", &source, &list]);
+    let out = stdout(&auto);
+    assert!(
+        out.contains("no ID in both files: each row is paired with the record most of 氏名, メールアドレス point at"),
+        "{out}"
+    );
+    assert!(
+        out.contains("keys weighed:")
+            && out.contains("氏名 = お名前: pairs about 300 rows (300 of 300 sampled) (chosen)"),
+        "{out}"
+    );
+    assert!(out.contains("shifted 1,") && out.contains("mismatch 0,"), "{out}");
+    let consensus = crosscheck(&["reconcile", &source, &list, "--pairing", "consensus", "--format", "json"]);
+    let key = crosscheck(&["reconcile", &source, &list, "--key", "メールアドレス=E-mail", "--format", "json"]);
+    let json = |o: &Output| serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+    let (c, k) = (json(&consensus), json(&key));
+    assert_eq!(
+        (c["mapping"]["pairing"].as_str(), c["options"]["pairing"].as_str()),
+        (Some("consensus"), Some("consensus"))
+    );
+    assert_eq!(k["mapping"]["pairing"], "key");
+    assert_eq!(c["summary"]["findings"]["shifted"], 1);
+    assert_eq!(k["summary"]["columns"]["氏名"]["shifted"], 1, "{}", k["summary"]);
+    assert!(k["findings"].as_array().map_or(0, Vec::len) > 1);
+    let bad = crosscheck(&["reconcile", &source, &list, "--pairing", "vote"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -47,7 +47,7 @@ fn a_hash_from_the_caller_is_used_and_a_bad_one_ignored() {
 #[wasm_bindgen_test]
 fn the_vocabulary_lists_the_core_s_words_and_bars() {
     let v = vocabulary().unwrap();
-    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 9);
+    assert_eq!(js_sys::Array::from(&get(&v, "finding_kinds")).length(), 11);
     assert_eq!(js_sys::Array::from(&get(&v, "steps")).get(0).as_string().as_deref(), Some("nfkc"));
     assert_eq!(js_sys::Array::from(&get(&v, "delimiters")).get(2).as_string().as_deref(), Some("\t"));
     let bar = js_sys::Array::from(&get(&v, "progress.reconcile"));
@@ -277,4 +277,27 @@ fn an_inspection_carries_what_excel_did_in_both_languages() {
     let clean = inspect("l.csv".into(), LIST.to_vec().into(), "", None).unwrap();
     assert!(get(&clean, "input.damage").is_undefined());
     assert_eq!(js_sys::Array::from(&get(&clean, "damage_text")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn a_list_without_an_id_is_paired_by_consensus_and_says_so() {
+    // The vendor list: no ID, the E-mail column slid down one row in rows 101–160.
+    let (source, list) = (
+        include_bytes!("../../../tests/fixtures/vendor_source.csv"),
+        include_bytes!("../../../tests/fixtures/vendor_list.csv"),
+    );
+    let p =
+        prepare("s.csv".into(), source.to_vec().into(), "l.csv".into(), list.to_vec().into(), "", None, None).unwrap();
+    assert_eq!(get(&p, "mapping.pairing").as_string().as_deref(), Some("consensus"));
+    let said = get(&p, "pairing_text.ja").as_string().unwrap_or_default();
+    assert!(said.contains("ID がないため"), "{said}");
+    let candidates = js_sys::Array::from(&get(&p, "candidate_text"));
+    assert_eq!(candidates.length(), js_sys::Array::from(&get(&p, "mapping.key_candidates")).length());
+    assert!(candidates.length() >= 2);
+    let run =
+        reconcile("s.csv".into(), source.to_vec().into(), "l.csv".into(), list.to_vec().into(), "", None, None, None)
+            .unwrap();
+    let head = run.summary().unwrap();
+    assert_eq!(num(&head, "summary.findings.shifted"), 1.0);
+    assert_eq!(num(&head, "summary.findings.near_miss") + num(&head, "summary.findings.ambiguous"), 0.0);
 }

@@ -47,6 +47,8 @@ pub enum Pairing {
 }
 
 impl Pairing {
+    pub const ALL: [Pairing; 3] = [Pairing::Auto, Pairing::Key, Pairing::Consensus];
+
     pub fn is_auto(&self) -> bool {
         *self == Pairing::Auto
     }

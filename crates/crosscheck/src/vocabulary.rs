@@ -1,8 +1,9 @@
 //! The core's words, gathered for a front end to list: finding kinds, normalisation steps, the
-//! encodings and delimiters a file can be read with, the sides, and the progress bars. The page
+//! encodings and delimiters a file can be read with, the ways rows are paired, the sides, and
+//! the progress bars. The page
 //! takes them from here (through the bindings) instead of keeping lists of its own.
 
-use crate::options::Step;
+use crate::options::{Pairing, Step};
 use crate::progress::{self, Span};
 use crate::read::table::DELIMITERS;
 use crate::report::FindingKind;
@@ -20,6 +21,8 @@ pub struct Vocabulary {
     pub steps: Vec<&'static str>,
     pub encodings: Vec<&'static str>,
     pub delimiters: Vec<String>,
+    /// How rows are paired (`options.pairing`), "auto" first.
+    pub pairings: Vec<&'static str>,
     pub sides: [&'static str; 2],
     pub progress: Bars,
 }
@@ -42,6 +45,7 @@ pub fn vocabulary() -> Vocabulary {
         delimiters: std::iter::once("auto".to_string())
             .chain(DELIMITERS.iter().map(|&d| char::from(d).to_string()))
             .collect(),
+        pairings: Pairing::ALL.iter().map(|p| p.name()).collect(),
         sides: ["source", "list"],
         progress: Bars {
             reconcile: &progress::RECONCILE,

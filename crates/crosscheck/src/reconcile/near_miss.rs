@@ -97,8 +97,7 @@ pub(super) fn pair_near_misses(
     }
     // Findings name rows as a person counts them; back to the tables' row indices.
     let index = |t: &Table, rows: &[u64]| -> FxHashMap<u64, usize> {
-        let wanted: rustc_hash::FxHashSet<u64> = rows.iter().copied().collect();
-        (0..t.len()).filter(|&r| wanted.contains(&t.place(r).row)).map(|r| (t.place(r).row, r)).collect()
+        rows.iter().filter_map(|&row| t.index_of_row(row).map(|r| (row, r))).collect()
     };
     let (s_at, l_at) = (index(source, &missing), index(list, &unexpected));
     let norm = |t: &Table, r: usize, col: usize| {

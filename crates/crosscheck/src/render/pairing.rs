@@ -46,6 +46,8 @@ pub fn candidate_sentence(c: &KeyCandidate, lang: Lang) -> String {
             let found = grouped(c.found.unwrap_or(0) as u64);
             format!("{cols}: pairs about {} rows ({found} of {sampled} sampled){chosen}", grouped(pairs as u64))
         }
+        (None, true) if c.unique => format!("{cols}: 採用したキーより多くは対応づけられないため、数えていません"),
+        (None, false) if c.unique => format!("{cols}: not counted: it could not pair more rows than the key chosen"),
         (None, true) => format!("{cols}: 値が重複するためキーになりません"),
         (None, false) => format!("{cols}: its values repeat, so it cannot be the key"),
     }

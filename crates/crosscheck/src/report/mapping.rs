@@ -28,7 +28,8 @@ pub struct KeyCandidate {
     /// Nearly unique in both files (judged on a sample); only unique keys are weighed further.
     pub unique: bool,
     /// List rows sampled (all of them, up to 2,000), and how many it pairs: its value once among
-    /// them and once in the source.
+    /// them and once in the source. Not counted (absent) when it repeats, or when it could not
+    /// pair more rows than the key already found.
     pub sampled: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<usize>,
