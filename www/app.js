@@ -9,7 +9,7 @@ import { SIDES, setVocabulary } from './vocabulary.js';
 import { renderError, clearError, showError } from './error-box.js';
 import { renderLocks } from './locks.js';
 import { renderReadAs, renderSlot, wireFiles } from './files.js';
-import { renderMapping } from './mapping.js';
+import { renderMapping, wirePairing } from './mapping.js';
 import { wireSettings } from './settings.js';
 import { renderProgress, wireRun } from './run.js';
 import { renderResult, wireResult } from './result.js';
@@ -34,6 +34,7 @@ function start() {
   $('lang').addEventListener('change', (e) => setLang(e.target.value));
   $('error-close').addEventListener('click', clearError);
   wireFiles();
+  wirePairing();
   wireSettings();
   wireRun();
   wireResult();

@@ -1,14 +1,16 @@
-// 2. Mapping: the plan the engine proposes for the two files, and the editor over it — which
+// 2. Mapping: the plan the engine proposes for the two files, and the editor over it — how rows
+// are paired (by the key or by consensus, with the keys the engine weighed, in its words), which
 // list column each source column is compared with, the key, and the normalisation steps (chips).
-// Edits change state.options; the table is drawn from it again.
+// Edits change state.options; the table is drawn from it again. A new pairing or key is planned
+// anew, so that what the page says about the pairing is the engine's for these options.
 
-import { state, engine, ready, clone, fileOf, planOptions, columnProfile } from './state.js';
+import { state, engine, ready, clone, fileOf, planOptions, columnProfile, withPairing } from './state.js';
 import { h, $ } from './dom.js';
-import { t } from './i18n.js';
-import { STEPS } from './vocabulary.js';
+import { t, getLang } from './i18n.js';
+import { STEPS, PAIRINGS } from './vocabulary.js';
 import { retold } from './errors.js';
-import { showError, errorText } from './error-box.js';
-import { renderRunButton } from './locks.js';
+import { showError, errorText, clearError } from './error-box.js';
+import { enqueue, renderRunButton } from './locks.js';
 import { runAhead } from './run.js';
 import { markStale } from './result.js';
 
@@ -16,6 +18,7 @@ export function clearPlan() {
   state.plan = null;
   state.options = null;
   state.edited = false;
+  state.keyChosen = false;
   state.userPaired.clear();
   renderMapping();
 }
@@ -37,6 +40,7 @@ export async function planIfReady() {
       // stays usable; the error names the settings file and says what did not fit.
       state.loadedOptions = null;
       state.settingsNote = '';
+      if (loaded.options.pairing !== undefined) state.pairing = 'auto';
       await planOnce().catch(() => {});
       showError(retold(err, `${loaded.name}: ${errorText(err)}`));
     } else if (err.detail?.kind === 'key') {
@@ -56,10 +60,78 @@ async function planOnce() {
   state.plan = null;
   state.options = null;
   state.edited = false;
+  state.keyChosen = false;
   state.userPaired.clear();
   const plan = await engine.plan(fileOf('source'), fileOf('list'), planOptions());
   state.plan = plan;
   state.options = clone(plan.options);
+}
+
+// The edited options, to plan again with another pairing or key: a key the engine chose is
+// weighed again (its columns stay compared), one the user chose stays; the pairing is the one
+// chosen now (omitted when automatic: by the key when it is an ID or a code, else by consensus).
+function editedOptions() {
+  const o = clone(state.options);
+  if (!state.keyChosen && o.key) {
+    const columns = o.columns || [];
+    for (const k of [...o.key].reverse()) {
+      if (!columns.some((c) => c.source === k.source)) columns.unshift({ ...k, list: listOf(k) });
+    }
+    o.columns = columns;
+    delete o.key;
+  }
+  return withPairing(o);
+}
+
+// The plan again, for the pairing or the key just chosen: from the edited options if the user
+// edited the mapping (the edits stay), else from detection as at first. If the engine refuses
+// (no column identifies a customer, say), what was there before stays and the error says why.
+async function replan(pairingBefore) {
+  const before = {
+    plan: state.plan, options: state.options, edited: state.edited, keyChosen: state.keyChosen,
+    userPaired: new Set(state.userPaired), note: state.settingsNote,
+  };
+  clearError();
+  try {
+    if (!before.edited || !before.options) {
+      await planOnce();
+      if (state.loadedOptions) state.settingsNote = t('settings.loaded', { name: state.loadedOptions.name });
+    } else {
+      const plan = await engine.plan(fileOf('source'), fileOf('list'), editedOptions());
+      // Pairs planned from the edited options are "from the settings": they keep how they were
+      // found at first.
+      const found = new Map([...(before.plan?.mapping?.key || []), ...(before.plan?.mapping?.columns || [])]
+        .map((p) => [JSON.stringify([p.source, p.list]), p.mapped_by]));
+      for (const p of [...plan.mapping.key, ...plan.mapping.columns]) {
+        const by = found.get(JSON.stringify([p.source, p.list]));
+        if (p.mapped_by === 'options' && by) p.mapped_by = by;
+      }
+      state.plan = plan;
+      state.options = clone(plan.options);
+      Object.assign(state, { edited: true, keyChosen: before.keyChosen, userPaired: before.userPaired, settingsNote: t('mapping.edited') });
+    }
+    runAhead();
+  } catch (err) {
+    const { note, ...rest } = before;
+    Object.assign(state, rest, { settingsNote: note });
+    if (pairingBefore !== undefined) state.pairing = pairingBefore;
+    showError(err);
+  } finally {
+    renderMapping();
+    renderRunButton();
+  }
+}
+
+function choosePairing(value) {
+  if (value === state.pairing) return;
+  const pairingBefore = state.pairing;
+  state.pairing = value;
+  markStale();
+  if (!ready()) {
+    renderMapping();
+    return;
+  }
+  enqueue(() => replan(pairingBefore));
 }
 
 // A mapping the user fills in by hand: same-named headers paired, no key yet.
@@ -141,7 +213,11 @@ function setKey(source) {
   // The former key parts become compared columns again.
   for (const k of oldKey) if (listOf(k)) o.columns.unshift({ ...k, list: listOf(k) });
   o.key = [spec];
+  state.keyChosen = true;
   edited();
+  // The key decides how rows are paired too (auto: by it when it is an ID or a code): planned
+  // again, so that the pairing said beside it is the engine's.
+  enqueue(() => replan());
 }
 
 function changeSteps(source, fn) {
@@ -160,6 +236,7 @@ export function renderMapping() {
   $('mapping-empty').hidden = ok;
   tbody.replaceChildren();
   if (!ok) return;
+  renderPairing();
 
   const o = state.options;
   const sourceCols = state.slots.source.info.input.columns;
@@ -224,4 +301,37 @@ function stepsEditor(column, steps) {
   add.addEventListener('change', () => add.value && changeSteps(column, (s) => [...s, add.value]));
   wrap.append(ul, add);
   return wrap;
+}
+
+// How rows will be paired: the choice, the engine's sentence for the plan, and the keys it
+// weighed (only when it chose the key), the one chosen marked. A value from a settings file the
+// page does not know is offered as it is (the engine's error names it).
+function renderPairing() {
+  const select = $('pairing-choice');
+  const values = PAIRINGS.includes(state.pairing) ? PAIRINGS : [...PAIRINGS, state.pairing];
+  select.replaceChildren(...values.map((v) => h('option', { value: v, text: PAIRINGS.includes(v) ? t(`pairing.${v}`) : v })));
+  select.value = state.pairing;
+  select.title = t('pairing.title');
+
+  const lang = getLang();
+  const plan = state.plan;
+  const sentence = plan.pairing_text?.[lang] ?? '';
+  const text = $('pairing-text');
+  text.textContent = sentence;
+  text.hidden = !sentence;
+  text.dataset.pairing = plan.mapping?.pairing || '';
+
+  const candidates = plan.mapping?.key_candidates || [];
+  const words = plan.candidate_text || [];
+  $('key-candidates-box').hidden = !candidates.length;
+  $('key-candidates').replaceChildren(...candidates.map((c, i) => h('li', {
+    class: c.chosen ? 'is-chosen' : c.unique ? null : 'not-unique',
+    'data-testid': 'key-candidate', 'data-chosen': c.chosen ? 'true' : 'false', 'aria-current': c.chosen ? 'true' : null,
+  },
+  h('span', { class: 'chosen-mark', 'aria-hidden': 'true', text: c.chosen ? '✓' : '' }),
+  h('span', { text: words[i]?.[lang] ?? `${c.source.join(' + ')} = ${c.list.join(' + ')}` }))));
+}
+
+export function wirePairing() {
+  $('pairing-choice').addEventListener('change', (e) => choosePairing(e.target.value));
 }

@@ -135,8 +135,8 @@ export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Da
   const keyHows = (report.mapping?.key || []).map((k) => privacyOf(k.source));
   const fmtKey = (parts) =>
     parts.map((p, i) => (mask ? maskValue(p, keyHows[i] ?? null) : p)).join(' / ');
-  const rctx = { ...ctx, fmtKey };
   const value = (f, v) => (mask ? maskValue(v, privacyOf(f.column)) : v ?? '');
+  const rctx = { ...ctx, fmtKey, fmtValue: value };
 
   const { source: src, list: lst } = report.inputs;
   const b = doc.body;
@@ -202,8 +202,9 @@ export function buildReceipt({ report, items, mask, privacyOf, ctx, now = new Da
       t(`kind.${f.kind}`),
       keyText(f, rctx),
       f.column ?? '',
-      'source_value' in f ? value(f, f.source_value) : '',
-      'list_value' in f ? value(f, f.list_value) : '',
+      // A mistyped key: the key as the source has it and as it was typed.
+      'source_value' in f ? value(f, f.source_value) : f.kind === 'near_miss' ? fmtKey(f.key) : '',
+      'list_value' in f ? value(f, f.list_value) : f.kind === 'near_miss' ? fmtKey(f.list_key) : '',
       rowsText(f),
       describe(item, rctx),
     ]);

@@ -8,7 +8,7 @@ import { t, num } from './i18n.js';
 import { KINDS } from './vocabulary.js';
 import { VirtualList } from './virtual-list.js';
 import { describe, keyText, rowsText } from './finding-text.js';
-import { rowsToShow, renderDetailPanel, valuesElement } from './detail.js';
+import { rowsToShow, renderDetailPanel, valuesElement, hasValues } from './detail.js';
 import { renderSummary, renderPressed } from './summary.js';
 import { showError, errorText } from './error-box.js';
 import { renderRunButton } from './locks.js';
@@ -138,7 +138,7 @@ function fillFindingRow(el, item) {
     cell('fcol', f.column ?? ''),
     cell('fdesc', undefined,
       h('span', { class: 'sentence', text: describe(item, c) }),
-      (f.kind === 'mismatch' || f.kind === 'crosswired') && valuesElement(f, c)),
+      hasValues(f) && valuesElement(f, c)),
     cell('frows', rowsText(f)),
   );
 }
@@ -150,9 +150,11 @@ async function selectFinding(item) {
   renderDetail();
   const want = rowsToShow(item.finding);
   try {
-    const data = { rows: await engine.rows(want.source, want.list), belongs: null, block: [] };
+    const data = { rows: await engine.rows(want.source, want.list), belongs: null, candidates: [], block: [] };
     // For a cross-wire, also the record the value belongs to: the incident in one glance.
     if (want.belongs) data.belongs = (await engine.rows(want.belongs, null)).source;
+    // For an ambiguous row, each record it could be.
+    for (const row of want.candidates) data.candidates.push((await engine.rows(row, null)).source);
     for (const row of want.block) data.block.push({ row, cells: (await engine.rows(null, row)).list });
     sel.data = data;
   } catch (err) {

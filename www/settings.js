@@ -1,5 +1,6 @@
 // Settings files: the options the run would use saved as JSON, and a saved file loaded back —
-// its ways of reading the files become the slots' choices, its mapping the next plan's.
+// its ways of reading the files become the slots' choices, its pairing the pairing chosen, its
+// mapping the next plan's.
 
 import { state, planOptions } from './state.js';
 import { $ } from './dom.js';
@@ -46,6 +47,8 @@ async function applySettings(name, options) {
     }
   }
   renderReadAs();
+  // So does its pairing (a file saved by the page names the one its run used; none: automatic).
+  state.pairing = typeof options.pairing === 'string' ? options.pairing : 'auto';
   state.settingsNote = t('settings.pending', { name });
   markStale();
   if (reread) for (const side of SIDES) if (state.slots[side].file) await inspectSide(side);

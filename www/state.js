@@ -20,6 +20,10 @@ export const state = {
   options: null, // the options the run uses: the plan's, edited by the user
   edited: false,
   userPaired: new Set(), // source columns whose pairing the user chose
+  keyChosen: false, // the key in state.options is the user's (else the engine's, weighed again)
+  // How rows are to be paired, as chosen beside the key ('auto': the engine decides — by the key
+  // when it is an ID or a code, else by consensus). Kept across files, like the ways of reading.
+  pairing: 'auto',
   settingsNote: '',
   progress: null, // {stage, fraction} while running
   report: null,
@@ -55,12 +59,20 @@ export function fileOf(side) {
   return { name: f.name, bytes: f.bytes };
 }
 
-/** The options to plan with: loaded settings (if any) with the slots' ways of reading. */
+/** `o` asking for the pairing chosen: `pairing` omitted when automatic. */
+export function withPairing(o) {
+  if (state.pairing === 'auto') delete o.pairing;
+  else o.pairing = state.pairing;
+  return o;
+}
+
+/** The options to plan with: loaded settings (if any) with the slots' ways of reading and the
+ * pairing chosen. */
 export function planOptions() {
   const o = state.loadedOptions ? clone(state.loadedOptions.options) : {};
   o.source = { ...(o.source || {}), ...fileOptions('source') };
   o.list = { ...(o.list || {}), ...fileOptions('list') };
-  return o;
+  return withPairing(o);
 }
 
 /** What the inspection found about column `name` of `side` ({name, kind, role, normalize}). */

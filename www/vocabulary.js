@@ -12,6 +12,9 @@ export const STEPS = [];
 export const ENCODINGS = [];
 /** Delimiters a file can be read with ('auto': detected). */
 export const DELIMITERS = [];
+/** How rows can be paired (the core's `pairing` option): fixed, as the page offers each in
+ * words of its own (i18n `pairing.*`). */
+export const PAIRINGS = ['auto', 'key', 'consensus'];
 /** The two files, as the core names them: the page's two slots, so fixed here (index.html). */
 export const SIDES = ['source', 'list'];
 

@@ -51,7 +51,8 @@ async function open(url, { lang = 'en-US' } = {}) {
 async function summaryCounts(page) {
   const summary = page.getByTestId('summary');
   await summary.waitFor({ state: 'visible', timeout: 60_000 });
-  const kinds = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed', 'total_mismatch', 'error_cell'];
+  const kinds = ['missing', 'unexpected', 'duplicate', 'mismatch', 'crosswired', 'shifted', 'malformed', 'total_mismatch', 'error_cell',
+    'near_miss', 'ambiguous'];
   const out = {};
   for (const k of kinds) out[k] = Number(await summary.getAttribute(`data-${k}`));
   return out;
@@ -83,6 +84,168 @@ test('the incident: two files in, one shifted finding out, explained in words', 
   assert.match(text, /101/);
   assert.match(text, /160/);
   await page.screenshot({ path: join(artifacts, 'result-incident.png'), fullPage: true });
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+/** The incident without the ID: 300 customers (unique names, e-mails userNNNN@example.jp,
+ * points repeating), and a list with no customer ID whose E-mail column slid one row down in
+ * rows 101–160 (row i holds the address of row i−1). Written to `dir`; the two paths. */
+function keylessIncident(dir) {
+  mkdirSync(dir, { recursive: true });
+  const family = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤',
+    '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水'];
+  const given = ['太郎', '花子', '一郎', '次郎', '美咲', '健太', '由美', '翔', '愛', '大輔', '直子', '誠', '彩', '拓也', '恵', '亮'];
+  const people = Array.from({ length: 300 }, (_, i) => ({
+    id: `C${String(i + 1).padStart(5, '0')}`,
+    name: `${family[i % family.length]} ${given[Math.floor(i / family.length)]}`,
+    email: `user${String(i + 1).padStart(4, '0')}@example.jp`,
+    points: [100, 200, 300, 500][i % 4],
+  }));
+  assert.equal(new Set(people.map((p) => p.name)).size, people.length, 'names do not repeat');
+  const source = join(dir, 'customers.csv');
+  const list = join(dir, 'recipients.csv');
+  writeFileSync(source, `顧客ID,氏名,メールアドレス,ポイント\n${people.map((p) => `${p.id},${p.name},${p.email},${p.points}`).join('\n')}\n`);
+  const row = (p, i) => `${p.name},${i + 1 >= 101 && i + 1 <= 160 ? people[i - 1].email : p.email},${p.points}`;
+  writeFileSync(list, `お名前,E-mail,付与ポイント\n${people.map(row).join('\n')}\n`);
+  return { source, list };
+}
+
+const totalOf = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Run again after the settings changed: the stale result goes, the new one's counts. */
+async function runAgain(page) {
+  await page.getByTestId('stale').waitFor({ state: 'visible' });
+  await page.getByTestId('run').click();
+  await page.getByTestId('stale').waitFor({ state: 'hidden' });
+  return summaryCounts(page);
+}
+
+test('a list without the ID: paired by consensus, the slid E-mail column is one finding; pairing by a slid key is not', async () => {
+  const { source, list } = keylessIncident(join(artifacts, 'keyless'));
+  const { page, context, seen } = await open(`${origin}/`, { lang: 'ja-JP' });
+  await page.getByTestId('source-file').setInputFiles(source);
+  await page.getByTestId('list-file').setInputFiles(list);
+  // Beside the key: how rows will be paired, in the engine's words — no ID in the list, so by
+  // what most identifying columns say — and the keys it weighed, the one it chose marked.
+  const pairing = page.getByTestId('pairing-text');
+  await page.locator('[data-testid="pairing-text"][data-pairing="consensus"]').waitFor();
+  assert.match(await pairing.innerText(), /^ID がないため、氏名、メールアドレス の多数が指す元データの行と対応づけました/);
+  const choice = page.getByTestId('pairing-choice');
+  assert.equal(await choice.inputValue(), 'auto');
+  assert.deepEqual(await choice.locator('option').allInnerTexts(), ['自動', 'キーで', '多数決で（ID なし）']);
+  const candidates = page.getByTestId('key-candidate');
+  assert.equal(await candidates.count(), 2);
+  const chosen = page.locator('[data-testid="key-candidate"][data-chosen="true"]');
+  assert.equal(await chosen.count(), 1);
+  assert.match(await chosen.innerText(), /氏名 = お名前: 約 300 行を対応づけます.*（採用）/);
+  assert.match(await candidates.filter({ hasText: 'メールアドレス = E-mail' }).innerText(), /約 298 行/);
+  await page.getByTestId('lang').selectOption('en');
+  assert.match(await pairing.innerText(), /^no ID in both files: each row is paired with the record most of 氏名, メールアドレス point at/);
+  assert.deepEqual(await choice.locator('option').allInnerTexts(), ['automatically', 'by key', 'by consensus (no ID)']);
+  assert.match(await chosen.innerText(), /\(chosen\)/);
+  await page.getByTestId('lang').selectOption('ja');
+
+  // One finding: the E-mail column slid over rows 101–160, with what its edges did.
+  await page.getByTestId('run').click();
+  const counts = await summaryCounts(page);
+  assert.equal(totalOf(counts), 1, JSON.stringify(counts));
+  assert.equal(counts.shifted, 1);
+  const rows = page.getByTestId('finding-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1);
+  assert.equal(await rows.first().getAttribute('data-kind'), 'shifted');
+  const sentence = await rows.first().locator('.sentence').innerText();
+  assert.match(sentence, /E-mail/);
+  assert.match(sentence, /101〜160 行目/);
+  assert.ok(sentence.includes('どの行にもありません'), sentence);
+  assert.ok(sentence.includes('2 行にあります'), sentence);
+  await rows.first().click();
+  await page.getByTestId('shift-lost').waitFor();
+  assert.match(await page.getByTestId('shift-lost').innerText(), /user0160@example\.jp — 清水 翔（元データ 160 行目/);
+  assert.match(await page.getByTestId('shift-doubled').innerText(), /user0100@example\.jp — 清水 美咲（リストの 100 行目と 101 行目）/);
+  await page.screenshot({ path: join(artifacts, 'result-keyless.png'), fullPage: true });
+
+  // By key: planned again, the pairing said anew. The name is the key chosen, and as the names
+  // do not repeat it pairs each row with its customer all the same.
+  await choice.selectOption('key');
+  await page.locator('[data-testid="pairing-text"][data-pairing="key"]').waitFor();
+  assert.equal(await pairing.innerText(), 'キー 氏名 = お名前 で対応づけました');
+  const byName = await runAgain(page);
+  assert.equal(byName.shifted, 1, JSON.stringify(byName));
+  // The slid column as the key: the rows it pairs are the wrong ones, and the findings many.
+  await page.locator('[data-testid="key-radio"][value="メールアドレス"]').check();
+  await page.locator('[data-testid="pairing-text"]').filter({ hasText: 'キー メールアドレス = E-mail で対応づけました' }).waitFor();
+  assert.equal(await candidates.count(), 0, 'a key chosen by hand weighs no others');
+  const byMail = await runAgain(page);
+  assert.ok(totalOf(byMail) > 1, JSON.stringify(byMail));
+
+  // The pairing goes into the saved settings and comes back with them.
+  const saved = JSON.parse((await download(page, 'save-settings')).text);
+  assert.equal(saved.pairing, 'key');
+  assert.equal(saved.key[0].source, 'メールアドレス');
+  await choice.selectOption('consensus');
+  await page.locator('[data-testid="pairing-text"][data-pairing="consensus"]').waitFor();
+  const file = join(artifacts, 'keyless', 'options.json');
+  writeFileSync(file, JSON.stringify(saved));
+  await page.getByTestId('load-settings').setInputFiles(file);
+  await page.locator('[data-testid="pairing-text"][data-pairing="key"]').waitFor();
+  assert.equal(await choice.inputValue(), 'key');
+  assert.deepEqual(await runAgain(page), byMail);
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('a mistyped ID is one near miss, and a row that could be two customers is shown with both', async () => {
+  const dir = join(artifacts, 'near-miss');
+  mkdirSync(dir, { recursive: true });
+  const ids = Array.from({ length: 20 }, (_, i) => `C${String(i + 1).padStart(4, '0')}`);
+  const line = (id, i) => `${id},名前${i + 1} 太郎,u${i + 1}@example.jp,${(i % 3 + 1) * 100}`;
+  writeFileSync(join(dir, 'source.csv'), `customer_id,name,email,points\n${ids.map(line).join('\n')}\n`);
+  writeFileSync(join(dir, 'list.csv'), `customer_id,name,email,points\n${ids.map((id, i) => line(i === 4 ? 'C00O5' : id, i)).join('\n')}\n`);
+  const { page, context, seen } = await open(`${origin}/`);
+  const counts = await runWith(page, join(dir, 'source.csv'), join(dir, 'list.csv'));
+  assert.equal(totalOf(counts), 1, JSON.stringify(counts));
+  assert.equal(counts.near_miss, 1);
+  assert.match(await page.getByTestId('card-near_miss').innerText(), /1\s*mistyped key/);
+  const row = page.getByTestId('finding-row');
+  await row.first().waitFor();
+  assert.match(await row.first().innerText(), /C00O5 for C0005/);
+  assert.match(await row.first().locator('.values').innerText(), /C0005[\s\S]*C00O5/);
+  await row.first().click();
+  const rowsTable = page.getByTestId('detail').getByTestId('detail-rows');
+  await rowsTable.waitFor();
+  const head = await rowsTable.locator('thead').innerText();
+  assert.match(head, /source\.csv row 5/);
+  assert.match(head, /list\.csv row 5/);
+  assert.match(await rowsTable.locator('tr.focus').innerText(), /C0005\s+C00O5/);
+
+  // Without the IDs, names and e-mails that cross: each row could be either customer.
+  writeFileSync(join(dir, 'source2.csv'), 'customer_id,name,email\nC1,山田 太郎,taro@x.jp\nC2,鈴木 花子,hanako@x.jp\nC3,佐藤 一郎,ichiro@x.jp\n');
+  writeFileSync(join(dir, 'list2.csv'), '氏名,メール\n鈴木 花子,taro@x.jp\n山田 太郎,hanako@x.jp\n佐藤 一郎,ichiro@x.jp\n');
+  await page.getByTestId('source-file').setInputFiles(join(dir, 'source2.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(dir, 'list2.csv'));
+  await page.getByTestId('summary').waitFor({ state: 'hidden' });
+  await page.getByTestId('run').click();
+  const again = await summaryCounts(page);
+  assert.equal(again.ambiguous, 2, JSON.stringify(again));
+  assert.equal(totalOf(again), 2);
+  await row.first().waitFor();
+  assert.match(await row.first().innerText(), /could be taro@x\.jp .* or hanako@x\.jp/);
+  await row.first().click();
+  const list = page.getByTestId('detail-candidates');
+  await list.waitFor();
+  assert.deepEqual(await list.locator('li').allInnerTexts(), [
+    'candidate 1: taro@x.jp (source2.csv row 1) — columns that agree: メール',
+    'candidate 2: hanako@x.jp (source2.csv row 2) — columns that agree: 氏名',
+  ]);
+  const table = page.getByTestId('detail').getByTestId('detail-rows');
+  await table.waitFor();
+  assert.equal(await table.locator('thead th').count(), 4);
+  assert.match(await table.innerText(), /山田 太郎/);
+  assert.equal(await table.locator('td.same').count(), 2);
+  await page.getByTestId('lang').selectOption('ja');
+  assert.match(await page.getByTestId('card-ambiguous').innerText(), /判別できない行/);
   assertOwnOrigin(seen, sameOrigin);
   await context.close();
 });
@@ -338,9 +501,11 @@ test('sample data holds every kind of row finding; Japanese and English switch',
   await page.getByTestId('run').click();
   const counts = await summaryCounts(page);
   // The sample is two clean CSV files: no totals row, no Excel error value (the formatted and
-  // workbook tests show those).
+  // workbook tests show those); its list keeps the IDs as typed, each row telling whose it is, so
+  // no mistyped key and no ambiguous row (the keyless and near-miss tests show those).
+  const elsewhere = ['total_mismatch', 'error_cell', 'near_miss', 'ambiguous'];
   for (const [kind, n] of Object.entries(counts)) {
-    if (kind !== 'total_mismatch' && kind !== 'error_cell') assert.ok(n >= 1, `${kind}: ${n}`);
+    if (!elsewhere.includes(kind)) assert.ok(n >= 1, `${kind}: ${n}`);
   }
   const ja = await page.locator('body').innerText();
   assert.match(ja, /不足|見つかりません|ありません/);

@@ -87,7 +87,7 @@ export const en = {
 
   'mapping.title': '2. Columns and key',
   'mapping.empty': 'Load both files to see how their columns pair up.',
-  'mapping.help': 'Each source column is compared with the list column chosen here, after the normalisation steps shown. The key pairs the rows.',
+  'mapping.help': 'Each source column is compared with the list column chosen here, after the normalisation steps shown. How rows are paired is said below.',
   'mapping.source': 'Source column',
   'mapping.list': 'List column',
   'mapping.key': 'Key',
@@ -113,6 +113,13 @@ export const en = {
   'mapping.by.synonym': 'synonym',
   'mapping.by.content': 'by content',
   'mapping.by.user': 'by hand',
+
+  'pairing.label': 'Pair rows',
+  'pairing.auto': 'automatically',
+  'pairing.key': 'by key',
+  'pairing.consensus': 'by consensus (no ID)',
+  'pairing.title': 'Automatically: by the key when it is an ID or a code in both files, else by consensus. By consensus: each list row is paired with the source record most of its identifying columns (e-mail, phone, a name that does not repeat) point at, so a slid column does not mix up the rows.',
+  'pairing.candidates': 'Keys weighed',
 
   'settings.saved': 'Saved crosscheck-options.json.',
   'settings.loaded': 'Settings from {name} applied.',
@@ -197,6 +204,8 @@ export const en = {
   'kind.malformed': 'malformed',
   'kind.total_mismatch': 'total mismatch',
   'kind.error_cell': 'error cell',
+  'kind.near_miss': 'mistyped key',
+  'kind.ambiguous': 'ambiguous',
   'kindhelp.missing': 'key in the source, not in the list',
   'kindhelp.unexpected': 'key in the list, not in the source',
   'kindhelp.duplicate': 'key more than once in one file',
@@ -206,6 +215,8 @@ export const en = {
   'kindhelp.malformed': 'rows that could not be used',
   'kindhelp.total_mismatch': "a totals row (合計) that is not the sum of its rows",
   'kindhelp.error_cell': "a cell holding Excel's error value (#N/A, #REF!): a formula that failed",
+  'kindhelp.near_miss': 'a missing record and an unexpected row that are one customer, the key mistyped',
+  'kindhelp.ambiguous': 'a row whose columns point at two customers equally: not paired',
 
   'export.title': 'Export',
   'export.csv': 'Findings (CSV)',
@@ -251,6 +262,14 @@ export const en = {
   'detail.rowsFailed': 'The rows cannot be shown: {message}',
   'detail.allRows': 'Rows with this key: {rows}',
   'detail.shiftedNote': 'The first rows of {name} rows {from}–{to} (marked), and the row before them.',
+  'detail.lost': 'Values now in no row',
+  'detail.lostItem': '{value} — {key} (source row {source}; belongs on list row {list})',
+  'detail.doubled': 'Values now on two rows',
+  'detail.doubledItem': '{value} — {key} (list rows {a} and {b})',
+  'detail.candidates': 'Whom this row could be (none can be told, so it is not paired)',
+  'detail.candidate': 'candidate {i}: {key} ({name} row {row})',
+  'detail.candidateBy': 'columns that agree: {columns}',
+  'detail.taken': 'already paired with another list row',
 
   'error.memory': "The files are too big for this browser's memory. Split them, or use the command-line tool (crosscheck reconcile).",
 

@@ -87,7 +87,7 @@ export const ja = {
 
   'mapping.title': '2. 列とキー',
   'mapping.empty': '両方のファイルを読み込むと、列の対応がここに表示されます。',
-  'mapping.help': '元データの各列を、ここで選んだリストの列と、表示の正規化をしてから比べます。キーで行を対応付けます。',
+  'mapping.help': '元データの各列を、ここで選んだリストの列と、表示の正規化をしてから比べます。行の対応づけ方は下に示します。',
   'mapping.source': '元データの列',
   'mapping.list': 'リストの列',
   'mapping.key': 'キー',
@@ -113,6 +113,13 @@ export const ja = {
   'mapping.by.synonym': '同義の見出し',
   'mapping.by.content': '内容から推定',
   'mapping.by.user': '手動',
+
+  'pairing.label': '行の対応づけ',
+  'pairing.auto': '自動',
+  'pairing.key': 'キーで',
+  'pairing.consensus': '多数決で（ID なし）',
+  'pairing.title': '自動: キーが両方のファイルにある ID やコードならキーで、そうでなければ多数決で対応づけます。多数決: リストの各行を、メールアドレス・電話番号・重複しない氏名などの多くが指す元データの行と対応づけます（ずれた列があっても行を取り違えません）。',
+  'pairing.candidates': '検討したキー',
 
   'settings.saved': 'crosscheck-options.json を保存しました。',
   'settings.loaded': '{name} の設定を適用しました。',
@@ -197,6 +204,8 @@ export const ja = {
   'kind.malformed': '読めない行',
   'kind.total_mismatch': '合計の不一致',
   'kind.error_cell': 'エラー値',
+  'kind.near_miss': 'キーの打ち間違い',
+  'kind.ambiguous': '判別できない行',
   'kindhelp.missing': '元データにあり、リストにないキー',
   'kindhelp.unexpected': 'リストにあり、元データにないキー',
   'kindhelp.duplicate': '同じファイルに 2 回以上あるキー',
@@ -206,6 +215,8 @@ export const ja = {
   'kindhelp.malformed': '使えない行',
   'kindhelp.total_mismatch': '合計行の数字が行の合計と合わない',
   'kindhelp.error_cell': 'Excel のエラー値（#N/A、#REF! など）が入ったセル：数式が値を出せなかった',
+  'kindhelp.near_miss': '欠落と余分が、キーを打ち間違えた同じ顧客のよう',
+  'kindhelp.ambiguous': '列が 2 人以上の顧客を同じだけ指すため、対応づけていない行',
 
   'export.title': '書き出し',
   'export.csv': '検出事項（CSV）',
@@ -251,6 +262,14 @@ export const ja = {
   'detail.rowsFailed': '行を表示できません: {message}',
   'detail.allRows': '該当する行: {rows}',
   'detail.shiftedNote': '{name} の {from}〜{to} 行目（色付き）の最初の行と、その直前の行です。',
+  'detail.lost': 'どの行にもなくなった値',
+  'detail.lostItem': '{value} — {key}（元データ {source} 行目。リストの {list} 行目にあるはずの値）',
+  'detail.doubled': '2 行にある値',
+  'detail.doubledItem': '{value} — {key}（リストの {a} 行目と {b} 行目）',
+  'detail.candidates': 'この行の候補（どれとも決められないため、対応づけていません）',
+  'detail.candidate': '候補 {i}: {key}（{name} {row} 行目）',
+  'detail.candidateBy': '一致する列: {columns}',
+  'detail.taken': '別のリストの行と対応づけ済み',
 
   'error.memory': 'ファイルが大きすぎて、このブラウザのメモリーに収まりません。ファイルを分けるか、コマンドライン版（crosscheck reconcile）を使ってください。',
 
