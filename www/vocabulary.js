@@ -1,6 +1,6 @@
 // The core's words the page lists — finding kinds, normalisation steps, encodings, delimiters,
-// taken from the core at start-up (its `vocabulary()`), so the page keeps no
-// list of its own. The arrays are filled in place: modules that import them see the core's.
+// ways of pairing rows — taken from the core at start-up (its `vocabulary()`), so the page keeps
+// no list of its own. The arrays are filled in place: modules that import them see the core's.
 
 /** Finding kinds, in the order the summary shows them. */
 export const KINDS = [];
@@ -12,9 +12,9 @@ export const STEPS = [];
 export const ENCODINGS = [];
 /** Delimiters a file can be read with ('auto': detected). */
 export const DELIMITERS = [];
-/** How rows can be paired (the core's `pairing` option): fixed, as the page offers each in
- * words of its own (i18n `pairing.*`). */
-export const PAIRINGS = ['auto', 'key', 'consensus'];
+/** How rows can be paired (the core's `pairing` option), 'auto' first; each in the page's own
+ * words (i18n `pairing.*`). */
+export const PAIRINGS = [];
 /** The two files, as the core names them: the page's two slots, so fixed here (index.html). */
 export const SIDES = ['source', 'list'];
 
@@ -34,4 +34,5 @@ export function setVocabulary(v) {
   fill(STEPS, v.steps);
   fill(ENCODINGS, v.encodings);
   fill(DELIMITERS, v.delimiters);
+  fill(PAIRINGS, v.pairings);
 }
