@@ -19,7 +19,7 @@ pub struct Options {
     pub key: Option<Vec<ColumnSpec>>,
     /// How rows are paired: `key` (by the key's value), `consensus` (with the source record most
     /// of a row's identifying columns agree on) or `auto` (omitted): by the key when it is an ID
-    /// or a code, else by consensus.
+    /// or a code (named here or chosen), else by consensus when some columns can vote.
     #[serde(default, skip_serializing_if = "Pairing::is_auto")]
     pub pairing: Pairing,
     /// The compared columns, exhaustively. Omitted: every column the automatic mapping pairs.

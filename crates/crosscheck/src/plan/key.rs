@@ -142,14 +142,37 @@ impl Ctx<'_> {
     }
 
     /// The identifying units that vote when rows are paired by consensus: each mapped column
-    /// that can point at one customer and is nearly unique in both files, and the key when it
-    /// is a composite (a name with a birth date). Indices into `columns`.
+    /// that can point at one customer and is nearly unique in both files; a name that repeats,
+    /// beside its reading or a date (生年月日) when the two together do not; and the key when
+    /// it is a composite. Indices into `columns`.
     pub(super) fn identities(&self, columns: &[Pair], key: &[Pair]) -> Vec<Vec<usize>> {
+        let unique = |parts: &[&Pair]| {
+            let id = parts.len() == 1 && self.rank(parts[0]) == 0;
+            self.unique(parts, if id { 10 } else { 2 })
+        };
         let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut repeating_names = Vec::new();
         for (i, p) in columns.iter().enumerate() {
             let can = p.identifying.unwrap_or_else(|| p.kind.can_identify() || self.rank(p) == 0);
-            if can && self.unique(&[p], if self.rank(p) == 0 { 10 } else { 2 }) {
+            if !can {
+                continue;
+            }
+            if unique(&[p]) {
                 out.push(vec![i]);
+            } else if p.kind == ColumnKind::Text && self.sp[p.source_index].role == Some(Role::Name) {
+                repeating_names.push(i);
+            }
+        }
+        let alone = |i: usize, out: &[Vec<usize>]| out.iter().any(|u| u == &[i]);
+        for &name in &repeating_names {
+            let beside = columns.iter().enumerate().find(|(i, p)| {
+                !alone(*i, &out)
+                    && *i != name
+                    && matches!(p.kind, ColumnKind::Kana | ColumnKind::Date)
+                    && unique(&[&columns[name], p])
+            });
+            if let Some((i, _)) = beside {
+                out.push(vec![name, i]);
             }
         }
         if key.len() > 1 {
@@ -157,7 +180,9 @@ impl Ctx<'_> {
                 .iter()
                 .map(|k| columns.iter().position(|c| c.source_index == k.source_index && c.list_index == k.list_index))
                 .collect();
-            if let Some(parts) = parts.filter(|parts| !parts.iter().any(|p| out.contains(&vec![*p]))) {
+            let mut parts = parts.unwrap_or_default();
+            parts.sort_unstable();
+            if !parts.is_empty() && !parts.iter().any(|p| alone(*p, &out)) && !out.contains(&parts) {
                 out.push(parts);
             }
         }

@@ -126,19 +126,14 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
         _ => ctx.auto_key(&pairs)?,
     };
     // An ID or a code is trusted to tell which row is whose; anything else (an e-mail, a name)
-    // is itself what may have slid, so rows are paired by what most of their columns say.
-    let pairing = match options.pairing {
-        Pairing::Auto if options.key.as_ref().is_some_and(|k| !k.is_empty()) => Pairing::Key,
-        Pairing::Auto
-            if key.iter().all(|p| ctx.sp[p.source_index].role == Some(Role::Id) || p.kind == ColumnKind::Code) =>
-        {
-            Pairing::Key
-        }
-        Pairing::Auto => Pairing::Consensus,
+    // is itself what may have slid, so rows are paired by what most of their columns say —
+    // when some columns can say it. A key named in the options is trusted as much: an e-mail
+    // named as the key is still a column that may have slid (`"pairing": "key"` trusts it).
+    let mut pairing = match options.pairing {
+        Pairing::Auto if key.iter().all(|p| p.id) => Pairing::Key,
         chosen => chosen,
     };
-    let in_key = |p: &Pair| key.iter().any(|k| k.source_index == p.source_index || k.list_index == p.list_index);
-    let identities = if pairing == Pairing::Consensus {
+    let consensus = |mut pairs: Vec<Pair>| {
         // Every key column is compared too: its value may be the one that moved.
         for k in &key {
             if !pairs.iter().any(|p| p.source_index == k.source_index && p.list_index == k.list_index) {
@@ -147,24 +142,34 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
             }
         }
         pairs.sort_by_key(|p| p.source_index);
-        ctx.identities(&pairs, &key)
-    } else {
-        // Key columns are equal by definition once matched; compare the rest.
-        pairs.retain(|p| !in_key(p));
-        Vec::new()
+        let identities = ctx.identities(&pairs, &key);
+        (pairs, identities)
     };
+    let mut identities = Vec::new();
+    if pairing != Pairing::Key {
+        let (with_key, voters) = consensus(pairs.clone());
+        if !voters.is_empty() {
+            (pairs, identities, pairing) = (with_key, voters, Pairing::Consensus);
+        } else if pairing == Pairing::Consensus {
+            return Err(Error::new(
+                ErrorKind::Key,
+                "no column identifies a customer in both files (an e-mail, a phone number, a name that does not repeat)",
+            )
+            .hint("name the key and pair by it: --key COLUMN --pairing key"));
+        } else {
+            pairing = Pairing::Key;
+        }
+    }
+    if pairing == Pairing::Key {
+        // Key columns are equal by definition once matched; compare the rest.
+        let in_key = |p: &Pair| key.iter().any(|k| k.source_index == p.source_index || k.list_index == p.list_index);
+        pairs.retain(|p| !in_key(p));
+    }
 
     let used_source = |i: usize| key.iter().chain(&pairs).any(|p| p.source_index == i);
     let used_list = |i: usize| key.iter().chain(&pairs).any(|p| p.list_index == i);
     let unmapped_source = (0..source.width()).filter(|&i| !used_source(i)).map(|i| sp[i].name.clone()).collect();
     let unmapped_list = (0..list.width()).filter(|&i| !used_list(i)).map(|i| lp[i].name.clone()).collect();
-    if pairing == Pairing::Consensus && identities.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Key,
-            "no column identifies a customer in both files (an e-mail, a phone number, a name that does not repeat)",
-        )
-        .hint("name the key and pair by it: --key COLUMN --pairing key"));
-    }
     Ok(Plan { pairing, key, columns: pairs, identities, candidates, unmapped_source, unmapped_list })
 }
 
@@ -197,7 +202,7 @@ impl Ctx<'_> {
             tolerance: spec.and_then(|s| s.tolerance),
             identifying: spec.and_then(|s| s.identifying),
             mapped_by: by,
-            id: self.sp[s].role == Some(Role::Id) || sk == ColumnKind::Code,
+            id: self.sp[s].role == Some(Role::Id) || kind == ColumnKind::Code,
         }
     }
 
