@@ -350,3 +350,35 @@ fn a_typed_key_whose_other_columns_disagree_stays_missing_and_unexpected() {
         assert_eq!(kinds, ["missing", "unexpected"], "{:?}", r.mapping.pairing);
     }
 }
+
+#[test]
+fn a_repeated_name_votes_beside_its_birth_date() {
+    // 30 people, ten of them named 山田 太郎 (born on different days), no ID in the list; one
+    // 山田 太郎's e-mail was retyped. The e-mail alone points nowhere for that row; the name with
+    // the birth date points at its record: one mismatch, not a missing and an unexpected.
+    let person = |i: usize| {
+        let name = if i % 3 == 0 { "山田 太郎".to_string() } else { format!("佐藤 {i}") };
+        [format!("C{i:03}"), name, format!("1980-01-{:02}", i + 1), format!("p{i}@example.jp")]
+    };
+    let source = csv("顧客ID,氏名,生年月日,メールアドレス", (0..30).map(|i| person(i).to_vec()));
+    let list = csv(
+        "氏名,生年月日,メールアドレス",
+        (0..30).map(|i| {
+            let p = person(i);
+            let mail = if i == 9 { "retyped@example.com".to_string() } else { p[3].clone() };
+            vec![p[1].clone(), p[2].clone(), mail]
+        }),
+    );
+    let r = run(Input::new("source.csv", source), Input::new("list.csv", list), &Options::default());
+    assert!(
+        r.mapping.identities.contains(&vec!["氏名".to_string(), "生年月日".to_string()]),
+        "{:?}",
+        r.mapping.identities
+    );
+    let f = findings(&r);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (&f[0]["kind"], &f[0]["list_value"], &f[0]["list_row"]),
+        (&json!("mismatch"), &json!("retyped@example.com"), &json!(10))
+    );
+}

@@ -143,7 +143,8 @@ impl Ctx<'_> {
 
     /// The identifying units that vote when rows are paired by consensus: each mapped column
     /// that can point at one customer and is nearly unique in both files; a name that repeats,
-    /// beside its reading or a date (生年月日) when the two together do not; and the key when
+    /// beside its reading or the birth date (生年月日: not any date, which many people share)
+    /// when the two together do not; and the key when
     /// it is a composite. Indices into `columns`.
     pub(super) fn identities(&self, columns: &[Pair], key: &[Pair]) -> Vec<Vec<usize>> {
         let unique = |parts: &[&Pair]| {
@@ -168,7 +169,7 @@ impl Ctx<'_> {
             let beside = columns.iter().enumerate().find(|(i, p)| {
                 !alone(*i, &out)
                     && *i != name
-                    && matches!(p.kind, ColumnKind::Kana | ColumnKind::Date)
+                    && (p.kind == ColumnKind::Kana || self.sp[p.source_index].role == Some(Role::Birthday))
                     && unique(&[&columns[name], p])
             });
             if let Some((i, _)) = beside {

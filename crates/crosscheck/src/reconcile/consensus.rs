@@ -146,8 +146,9 @@ impl Judge<'_> {
         votes * VOTE + self.weak(l, s as usize)
     }
 
-    /// `valued`: how many of the row's identifying units have a value; at least half of them
-    /// must agree on a record (a name alone, its e-mail and ID pointing nowhere, is not enough).
+    /// `valued`: how many of the row's identifying units have a value; at least half of those
+    /// that are not shared by several records must agree on one (a name alone, its e-mail and ID
+    /// pointing nowhere, is not enough).
     fn choose(&self, l: usize, valued: u32) -> Choice {
         if valued == 0 {
             return Choice::Empty;
@@ -160,7 +161,14 @@ impl Judge<'_> {
                 None => Choice::Nobody,
             };
         };
-        if most * 2 < valued {
+        // A value several records share says nothing either way (a name with a common date).
+        let shared = self
+            .votes
+            .get(l * self.v..(l + 1) * self.v)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&s| s != NONE && s & GROUP != 0);
+        if most * 2 < valued.saturating_sub(shared.count() as u32) {
             return Choice::Nobody;
         }
         let tops: Vec<u32> = tally.iter().take_while(|e| e.1 == most).map(|e| e.0).collect();
