@@ -357,7 +357,7 @@ fn a_repeated_name_votes_beside_its_birth_date() {
     // 山田 太郎's e-mail was retyped. The e-mail alone points nowhere for that row; the name with
     // the birth date points at its record: one mismatch, not a missing and an unexpected.
     let person = |i: usize| {
-        let name = if i % 3 == 0 { "山田 太郎".to_string() } else { format!("佐藤 {i}") };
+        let name = if i.is_multiple_of(3) { "山田 太郎".to_string() } else { format!("佐藤 {i}") };
         [format!("C{i:03}"), name, format!("1980-01-{:02}", i + 1), format!("p{i}@example.jp")]
     };
     let source = csv("顧客ID,氏名,生年月日,メールアドレス", (0..30).map(|i| person(i).to_vec()));
