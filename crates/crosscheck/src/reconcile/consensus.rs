@@ -87,8 +87,8 @@ pub(super) fn pair_by_consensus(
         });
         tick((u + 1) as f64 / (units.len() + 1) as f64);
     }
-    let judge = Judge { source, list, plan, units: &units, votes: &votes, v };
-    let mut choices: Vec<Choice> = (0..list.len()).map(|l| judge.choose(l, valued[l])).collect();
+    let judge = Judge { source, list, plan, units: &units, votes: &votes, v, valued: &valued };
+    let mut choices: Vec<Choice> = (0..list.len()).map(|l| judge.choose(l)).collect();
     judge.break_ties_by_order(&mut choices);
     let out = judge.settle(choices, &groups, &source_has);
     tick(1.0);
@@ -102,6 +102,8 @@ struct Judge<'a> {
     units: &'a [Vec<Pair>],
     votes: &'a [u32],
     v: usize,
+    /// How many of each list row's identifying units have a value.
+    valued: &'a [u32],
 }
 
 impl Judge<'_> {
@@ -146,11 +148,17 @@ impl Judge<'_> {
         votes * VOTE + self.weak(l, s as usize)
     }
 
-    /// `valued`: how many of the row's identifying units have a value; at least half of those
-    /// that are not shared by several records must agree on one (a name alone, its e-mail and ID
-    /// pointing nowhere, is not enough).
-    fn choose(&self, l: usize, valued: u32) -> Choice {
-        if valued == 0 {
+    /// Whether `votes` of row `l`'s units are enough to pair it: at least half of its units with
+    /// a value that several records do not share (a name alone, its e-mail and ID pointing
+    /// nowhere, is not enough; a name with a common date says nothing either way).
+    fn enough(&self, l: usize, votes: u32) -> bool {
+        let row = self.votes.get(l * self.v..(l + 1) * self.v).unwrap_or(&[]);
+        let shared = row.iter().filter(|&&s| s != NONE && s & GROUP != 0).count() as u32;
+        votes * 2 >= self.valued.get(l).copied().unwrap_or(0).saturating_sub(shared)
+    }
+
+    fn choose(&self, l: usize) -> Choice {
+        if self.valued.get(l).copied().unwrap_or(0) == 0 {
             return Choice::Empty;
         }
         let tally = self.tally(l);
@@ -161,14 +169,7 @@ impl Judge<'_> {
                 None => Choice::Nobody,
             };
         };
-        // A value several records share says nothing either way (a name with a common date).
-        let shared = self
-            .votes
-            .get(l * self.v..(l + 1) * self.v)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|&&s| s != NONE && s & GROUP != 0);
-        if most * 2 < valued.saturating_sub(shared.count() as u32) {
+        if !self.enough(l, most) {
             return Choice::Nobody;
         }
         let tops: Vec<u32> = tally.iter().take_while(|e| e.1 == most).map(|e| e.0).collect();
@@ -254,13 +255,24 @@ impl Judge<'_> {
         }
         outbid.sort_unstable();
         for (l, lost) in outbid {
-            let next = self.tally(l).into_iter().map(|e| e.0).find(|&s| s != lost && !taken[s as usize]);
+            let next =
+                self.tally(l).into_iter().find(|&(s, votes)| s != lost && !taken[s as usize] && self.enough(l, votes));
             match next {
-                Some(s) => {
+                Some((s, _)) => {
                     pair_of_list[l] = s;
                     taken[s as usize] = true;
                 }
                 None => choices[l] = Choice::Nobody,
+            }
+        }
+        // A tie whose other candidates other rows have firmly taken is no tie.
+        for (l, c) in choices.iter_mut().enumerate() {
+            if let Choice::Tied(tops) = c {
+                if let [s] = tops.iter().copied().filter(|&s| !taken[s as usize]).collect::<Vec<_>>()[..] {
+                    pair_of_list[l] = s;
+                    taken[s as usize] = true;
+                    *c = Choice::Firm(s);
+                }
             }
         }
         // Rows whose values are each shared by the same records: those records repeat.
