@@ -95,6 +95,13 @@ pub(super) fn pair_by_consensus(
     Ok(out)
 }
 
+/// (record or group, list row) for the rows whose choice `pick` names one, sorted.
+fn rows_by(choices: &[Choice], pick: impl Fn(&Choice) -> Option<u32>) -> Vec<(u32, usize)> {
+    let mut out: Vec<(u32, usize)> = choices.iter().enumerate().filter_map(|(l, c)| Some((pick(c)?, l))).collect();
+    out.sort_unstable();
+    out
+}
+
 struct Judge<'a> {
     source: &'a Table,
     list: &'a Table,
@@ -219,15 +226,7 @@ impl Judge<'_> {
         let mut findings = Vec::new();
         let mut pair_of_list = vec![NONE; list.len()];
         let mut taken = vec![false; source.len()];
-        let mut claims: Vec<(u32, usize)> = choices
-            .iter()
-            .enumerate()
-            .filter_map(|(l, c)| match c {
-                Choice::Firm(s) => Some((*s, l)),
-                _ => None,
-            })
-            .collect();
-        claims.sort_unstable();
+        let claims = rows_by(&choices, |c| if let Choice::Firm(s) = c { Some(*s) } else { None });
         let mut outbid: Vec<(usize, u32)> = Vec::new();
         for group in claims.chunk_by(|a, b| a.0 == b.0) {
             let s = group[0].0;
@@ -276,15 +275,7 @@ impl Judge<'_> {
             }
         }
         // Rows whose values are each shared by the same records: those records repeat.
-        let mut by_group: Vec<(u32, usize)> = choices
-            .iter()
-            .enumerate()
-            .filter_map(|(l, c)| match c {
-                Choice::Shared(g) => Some((*g, l)),
-                _ => None,
-            })
-            .collect();
-        by_group.sort_unstable();
+        let by_group = rows_by(&choices, |c| if let Choice::Shared(g) = c { Some(*g) } else { None });
         for rows in by_group.chunk_by(|a, b| a.0 == b.0) {
             let members = groups.get(rows[0].0 as usize).map_or(&[][..], |g| &g[..]);
             let list_rows: Vec<usize> = rows.iter().map(|e| e.1).collect();

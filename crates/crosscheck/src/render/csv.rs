@@ -155,16 +155,14 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             list_row,
             source_cell,
             list_cell,
-        } => {
-            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
-            r[2] = key(k);
-            r[3] = column.clone();
-            r[4] = list_column.clone();
-            r[5] = source_row.to_string();
-            r[6] = list_row.to_string();
-            r[7] = source_value.clone();
-            r[8] = list_value.clone();
-        }
+        } => two_rows(
+            &mut r,
+            key(k),
+            [column, list_column],
+            [*source_row, *list_row],
+            [source_value, list_value],
+            [source_cell, list_cell],
+        ),
         Finding::Crosswired {
             key: k,
             column,
@@ -178,14 +176,8 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             source_cell,
             list_cell,
         } => {
-            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
-            r[2] = key(k);
-            r[3] = column.clone();
-            r[4] = list_column.clone();
-            r[5] = source_row.to_string();
-            r[6] = list_row.to_string();
-            r[7] = source_value.clone();
-            r[8] = list_value.clone();
+            let values = [source_value, list_value];
+            two_rows(&mut r, key(k), [column, list_column], [*source_row, *list_row], values, [source_cell, list_cell]);
             r[9] = key(belongs_to);
             r[10] = belongs_to_row.to_string();
         }
@@ -223,14 +215,8 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
             list_cell,
             ..
         } => {
-            (r[14], r[15]) = (source_cell.clone(), list_cell.clone());
-            r[2] = key(k);
-            r[3] = column.clone();
-            r[4] = list_column.clone();
-            r[5] = source_row.to_string();
-            r[6] = list_row.to_string();
-            r[7] = key(k);
-            r[8] = key(list_key);
+            let keys = [&key(k), &key(list_key)];
+            two_rows(&mut r, key(k), [column, list_column], [*source_row, *list_row], keys, [source_cell, list_cell]);
             r[13] = super::sentence(report, f, super::Lang::En);
         }
         Finding::Ambiguous { key: k, list_row, list_cell, .. } => {
@@ -250,6 +236,22 @@ fn csv_row(report: &Report, f: &Finding) -> [String; 16] {
         }
     }
     r
+}
+
+/// The columns a finding about a pair of rows fills: its key, column, rows, values and cells.
+fn two_rows(
+    r: &mut [String],
+    key: String,
+    columns: [&String; 2],
+    rows: [u64; 2],
+    values: [&String; 2],
+    cells: [&String; 2],
+) {
+    r[2] = key;
+    (r[3], r[4]) = (columns[0].clone(), columns[1].clone());
+    (r[5], r[6]) = (rows[0].to_string(), rows[1].to_string());
+    (r[7], r[8]) = (values[0].clone(), values[1].clone());
+    (r[14], r[15]) = (cells[0].clone(), cells[1].clone());
 }
 
 #[cfg(test)]
