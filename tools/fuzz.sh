@@ -14,6 +14,11 @@ for list in tests/fixtures/kind_*list*.csv tests/fixtures/trap_*list*.csv tests/
   name=$(basename "$list")
   { printf '{}\377'; cat tests/fixtures/kind_source.csv; printf '\377'; cat "$list"; } > "fuzz/corpus/reconcile/$name"
 done
+# Lists without an ID, paired by consensus: the vendor list's first 40 rows, and the kinds asked for it.
+{ printf '{}\377'; head -41 tests/fixtures/vendor_source.csv; printf '\377'; head -41 tests/fixtures/vendor_list.csv; } > fuzz/corpus/reconcile/vendor.csv
+for list in tests/fixtures/kind_crosswired_list.csv tests/fixtures/kind_duplicate_list.csv; do
+  { printf '{"pairing": "consensus"}\377'; cat tests/fixtures/kind_source.csv; printf '\377'; cat "$list"; } > "fuzz/corpus/reconcile/consensus-$(basename "$list")"
+done
 mkdir -p fuzz/corpus/validate
 for schema in schemas/*.json; do
   for file in tests/fixtures/validate_* tests/fixtures/kind_list.csv; do

@@ -3,12 +3,16 @@
 //! other identifying columns agree are one customer — one `near_miss`, and a pair, instead of
 //! a missing and an unexpected. Where the columns do not agree they stay missing and unexpected.
 
-use super::keys::raw_key;
+use super::keys::{key_hash, raw_key};
 use crate::normalize::normalize_into;
 use crate::plan::{Pair, Plan};
 use crate::read::table::Table;
 use crate::report::{Finding, Side, Slip};
 use rustc_hash::FxHashMap;
+
+/// Near misses are looked for only when the missing records and the unexpected rows are at
+/// most this many each (each key is filed under its deletions: ~10 hashes a key).
+const MAX_UNPAIRED: usize = 100_000;
 
 /// How `typed` differs from `meant`, when it is by one slip.
 pub(super) fn slip(meant: &str, typed: &str) -> Option<Slip> {
@@ -92,7 +96,9 @@ pub(super) fn pair_near_misses(
     let rows_of = |kind: fn(&Finding) -> Option<u64>| -> Vec<u64> { findings.iter().filter_map(kind).collect() };
     let missing = rows_of(|f| if let Finding::Missing { source_row, .. } = f { Some(*source_row) } else { None });
     let unexpected = rows_of(|f| if let Finding::Unexpected { list_row, .. } = f { Some(*list_row) } else { None });
-    if missing.is_empty() || unexpected.is_empty() {
+    // Typed keys are a few slips; files whose keys mostly differ are not the same customers,
+    // and filing every key under each of its deletions would cost gigabytes at a million.
+    if missing.is_empty() || unexpected.is_empty() || missing.len().max(unexpected.len()) > MAX_UNPAIRED {
         return Vec::new();
     }
     // Findings name rows as a person counts them; back to the tables' row indices.
@@ -107,17 +113,17 @@ pub(super) fn pair_near_misses(
     };
     // Each missing key under itself and each of its one-character deletions, look-alikes as
     // the digits they stand for: a slip's two keys share one of these.
-    let mut variants: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut variants: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for &s in s_at.values() {
         for v in deletions(&norm(source, s, key.source_index)) {
-            variants.entry(v).or_default().push(s);
+            variants.entry(key_hash(&v)).or_default().push(s);
         }
     }
     let mut found: Vec<(usize, usize, Slip, Vec<String>)> = Vec::new();
     for &l in l_at.values() {
         let typed = norm(list, l, key.list_index);
         let mut candidates: Vec<usize> =
-            deletions(&typed).filter_map(|v| variants.get(&v)).flatten().copied().collect();
+            deletions(&typed).filter_map(|v| variants.get(&key_hash(&v))).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
         for s in candidates {
