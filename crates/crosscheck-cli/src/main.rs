@@ -5,10 +5,12 @@
 // The library's one error type is large on purpose (it carries the place); see lib.rs.
 #![allow(clippy::result_large_err)]
 
+mod files;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::render::{self, Lang};
-use crosscheck::{ColumnSpec, Error, ErrorKind, FileOptions, Input, Options, Pairing, SheetChoice, Threads};
-use std::io::{Read, Write};
+use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, SheetChoice, Threads};
+use files::Files;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,9 +54,9 @@ struct ReadArgs {
 struct ValidateArgs {
     /// The file to check (CSV/TSV; `-` reads standard input).
     file: String,
-    /// The rules: a Frictionless Table Schema (JSON).
+    /// The rules: a Frictionless Table Schema (JSON; `-` reads standard input).
     #[arg(long, value_name = "SCHEMA.json")]
-    schema: PathBuf,
+    schema: String,
     #[command(flatten)]
     read: ReadArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -91,12 +93,13 @@ struct ReconcileArgs {
     /// Pair two columns the automatic mapping missed: SOURCE_COLUMN=LIST_COLUMN (repeatable).
     #[arg(long, value_name = "SRC=LIST")]
     map: Vec<String>,
-    /// Options JSON (the same file the page saves); flags given here override it.
+    /// Options JSON (the same file the page saves; `-` reads standard input); flags given here
+    /// override it.
     #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    config: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (never over a file it reads).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Encoding of SOURCE: auto, utf-8, utf-16le, utf-16be, cp932, euc-jp.
@@ -184,8 +187,9 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     if args.source == "-" && args.list == "-" {
         return Err(Error::options("only one of SOURCE and LIST can be read from standard input"));
     }
+    let mut files = Files::default();
     let mut options = match &args.config {
-        Some(path) => Options::from_json(&read_text(path)?).map_err(|e| e.in_file(path.display().to_string()))?,
+        Some(path) => Options::from_json(&files.text(path, "--config")?).map_err(|e| e.in_file(path.clone()))?,
         None => Options::default(),
     };
     let source = (&args.source_encoding, &args.source_delimiter, &args.source_sheet, args.source_header_row);
@@ -213,8 +217,8 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
     if args.max_findings.is_some() {
         options.max_findings = args.max_findings;
     }
-    let source = read_input(&args.source)?;
-    let list = read_input(&args.list)?;
+    let source = files.input(&args.source, "SOURCE")?;
+    let list = files.input(&args.list, "LIST")?;
     let threads = Threads::new(usize::from(args.threads));
     let report = crosscheck::reconcile_with(source, list, &options, threads, &mut |_| {})?.report;
     let lang = lang(args.lang);
@@ -223,23 +227,27 @@ fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {
         Format::Json => (report.to_json() + "\n").into_bytes(),
         Format::Csv => render::csv(&report),
     };
-    write_output(args.output.as_ref(), &bytes)?;
+    files.write(args.output.as_ref(), &bytes)?;
     Ok(if report.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
     override_file(&mut options, (&args.read.encoding, &args.read.delimiter, &args.read.sheet, args.read.header_row));
-    let schema_name =
-        args.schema.file_name().map_or(args.schema.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let schema = read_text(&args.schema)?;
-    let report = crosscheck::validate(read_input(&args.file)?, &schema, &schema_name, &options, args.max_findings)?;
+    let mut files = Files::default();
+    let schema_name = match args.schema.as_str() {
+        "-" => "(stdin)".to_string(),
+        path => std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned()),
+    };
+    let schema = files.text(&args.schema, "--schema")?;
+    let file = files.input(&args.file, "FILE")?;
+    let report = crosscheck::validate(file, &schema, &schema_name, &options, args.max_findings)?;
     let bytes = match args.format {
         Format::Text => render::validation_text(&report, &schema_name, lang(args.lang)).into_bytes(),
         Format::Json => (serde_json::to_string_pretty(&report).unwrap_or_default() + "\n").into_bytes(),
         Format::Csv => render::validation_csv(&report.validation),
     };
-    write_output(args.output.as_ref(), &bytes)?;
+    files.write(args.output.as_ref(), &bytes)?;
     Ok(if report.validation.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -254,7 +262,8 @@ fn lang(arg: Option<LangArg>) -> Lang {
 fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
     let mut options = FileOptions::default();
     override_file(&mut options, (&args.read.encoding, &args.read.delimiter, &args.read.sheet, args.read.header_row));
-    let inspection = crosscheck::inspect(read_input(&args.file)?, &options)?;
+    let mut files = Files::default();
+    let inspection = crosscheck::inspect(files.input(&args.file, "FILE")?, &options)?;
     let out = match args.format {
         InspectFormat::Json => serde_json::to_string_pretty(&inspection).unwrap_or_default() + "\n",
         InspectFormat::Text => {
@@ -297,7 +306,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Error> {
             s
         }
     };
-    write_output(None, out.as_bytes())?;
+    files.write(None, out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -338,34 +347,4 @@ fn locale() -> String {
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .unwrap_or_default()
-}
-
-fn io_error(file: &str, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("cannot read the file: {e}")).in_file(file).hint("check the path and permissions")
-}
-
-fn read_input(path: &str) -> Result<Input, Error> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error("(stdin)", e))?;
-        return Ok(Input::new("(stdin)", bytes));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(Input::new(name, bytes))
-}
-
-fn read_text(path: &PathBuf) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| io_error(&path.display().to_string(), e))
-}
-
-fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Error> {
-    let result = match path {
-        Some(p) => std::fs::write(p, bytes),
-        None => std::io::stdout().lock().write_all(bytes),
-    };
-    result.map_err(|e| {
-        let name = path.map_or("(stdout)".to_string(), |p| p.display().to_string());
-        Error::new(ErrorKind::Io, format!("cannot write the report: {e}")).in_file(name)
-    })
 }

@@ -380,3 +380,73 @@ fn pairing_flag_and_the_keys_weighed() {
     let bad = crosscheck(&["reconcile", &source, &list, "--pairing", "vote"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_report_is_never_written_over_a_file_it_reads() {
+    // `-o s.csv` used to write the report over the source: the records were gone.
+    let dir = tempfile::tempdir().unwrap();
+    let (source, list, config) = (dir.path().join("s.csv"), dir.path().join("l.csv"), dir.path().join("o.json"));
+    std::fs::copy(fixture_path("kind_source.csv"), &source).unwrap();
+    std::fs::copy(fixture_path("kind_missing_list.csv"), &list).unwrap();
+    std::fs::write(&config, "{}").unwrap();
+    let link = dir.path().join("link.csv");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&source, &link).unwrap();
+    let other_path = dir.path().join(".").join("s.csv");
+    let before = std::fs::read(&source).unwrap();
+    let (s, l, c) = (source.display().to_string(), list.display().to_string(), config.display().to_string());
+    for target in [&source, &list, &config, &link, &other_path] {
+        let out = target.display().to_string();
+        let o = crosscheck(&["reconcile", &s, &l, "--config", &c, "-o", &out]);
+        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
+        assert!(stderr(&o).contains("one of the files it reads"), "{}", stderr(&o));
+    }
+    let schema = dir.path().join("schema.json");
+    std::fs::write(&schema, r#"{"fields": [{"name": "customer_id"}]}"#).unwrap();
+    for target in [&s, &schema.display().to_string()] {
+        let o = crosscheck(&["validate", &s, "--schema", &schema.display().to_string(), "-o", target]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("one of the files it reads"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&source).unwrap(), before, "the source is untouched");
+    // Written whole through a temporary file beside it; nothing else is left in the folder.
+    let report = dir.path().join("report.json");
+    let o = crosscheck(&["reconcile", &s, &l, "--format", "json", "-o", &report.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&report).unwrap()).is_ok());
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!names.iter().any(|n| n.starts_with(".crosscheck-")), "{names:?}");
+    // A report that cannot be written is an error naming it, and leaves no file behind.
+    let o = crosscheck(&["reconcile", &s, &l, "-o", &dir.path().join("no/such/dir/r.txt").display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write the report"), "{}", stderr(&o));
+}
+
+#[test]
+fn config_and_schema_can_come_from_standard_input() {
+    let run = |args: &[&str], input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(args)
+            .env("LANG", "C")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = run(
+        &["reconcile", &f("kind_source.csv"), &f("kind_missing_list.csv"), "--config", "-", "--format", "json"],
+        r#"{"max_findings": 0}"#,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["truncated"], true);
+    let schema = r#"{"fields": [{"name": "customer_id", "constraints": {"required": true}}]}"#;
+    let o = run(&["validate", &f("kind_source.csv"), "--schema", "-"], schema);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["validate", "-", "--schema", "-"], schema);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("standard input can be read only once"), "{}", stderr(&o));
+}

@@ -1,0 +1,87 @@
+//! The command's files: what it reads (a path, or `-` for standard input — once per run), and
+//! the report it writes, never over one of the files it read, and whole or not at all.
+
+use crosscheck::{Error, ErrorKind, Input};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The files a run reads, so the report is never written over one of them, and standard
+/// input is read at most once.
+#[derive(Default)]
+pub struct Files {
+    read: Vec<PathBuf>,
+    stdin_for: Option<String>,
+}
+
+impl Files {
+    /// A data file's bytes, named by its file name.
+    pub fn input(&mut self, path: &str, what: &str) -> Result<Input, Error> {
+        let bytes = self.bytes(path, what)?;
+        let name = if path == "-" {
+            "(stdin)".to_string()
+        } else {
+            Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
+        };
+        Ok(Input::new(name, bytes))
+    }
+
+    /// A text file (`--config`, `--schema`).
+    pub fn text(&mut self, path: &str, what: &str) -> Result<String, Error> {
+        let bytes = self.bytes(path, what)?;
+        String::from_utf8(bytes).map_err(|_| {
+            Error::new(ErrorKind::Io, format!("{what} is not UTF-8 text")).in_file(path).hint("save it as UTF-8")
+        })
+    }
+
+    fn bytes(&mut self, path: &str, what: &str) -> Result<Vec<u8>, Error> {
+        if path == "-" {
+            if let Some(first) = &self.stdin_for {
+                return Err(Error::options(format!(
+                    "{first} and {what} are both `-`: standard input can be read only once"
+                ))
+                .hint("give one of them as a file"));
+            }
+            self.stdin_for = Some(what.to_string());
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error("(stdin)", e))?;
+            return Ok(bytes);
+        }
+        self.read.push(PathBuf::from(path));
+        std::fs::read(path).map_err(|e| io_error(path, e))
+    }
+
+    /// Write the report to `path` (standard output when None): refused when it is one of the
+    /// files read (by any path or link to it); written to a temporary file beside it and
+    /// renamed into place, so a failure never leaves half a report or a damaged file.
+    pub fn write(&self, path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Error> {
+        let Some(path) = path else {
+            return std::io::stdout().lock().write_all(bytes).map_err(|e| write_error("(stdout)", e));
+        };
+        let name = path.display().to_string();
+        if let Some(input) = self.read.iter().find(|r| same_file::is_same_file(r, path).unwrap_or(false)) {
+            return Err(Error::options(format!(
+                "the report would be written over {}, one of the files it reads",
+                input.display()
+            ))
+            .in_file(name)
+            .hint("choose another file for -o"));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut tmp =
+            tempfile::Builder::new().prefix(".crosscheck-").tempfile_in(&dir).map_err(|e| write_error(&name, e))?;
+        tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| write_error(&name, e))?;
+        tmp.persist(path).map_err(|e| write_error(&name, e.error))?;
+        Ok(())
+    }
+}
+
+fn io_error(file: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot read the file: {e}")).in_file(file).hint("check the path and permissions")
+}
+
+fn write_error(file: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot write the report: {e}")).in_file(file)
+}
