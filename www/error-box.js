@@ -7,8 +7,17 @@ import { t } from './i18n.js';
 import { errorLine } from './errors.js';
 
 export function errorText(err) {
-  const line = errorLine(err);
+  const line = inPageWords(err?.detail, errorLine(err));
   return err?.detail?.kind === 'memory' ? `${t('error.memory')} (${line})` : line;
+}
+
+// An error with a remedy ends with the core's plain hint: the page says it with its own
+// controls instead (the command line's flags mean nothing here).
+function inPageWords(detail, line) {
+  if (!detail?.remedy || !detail.hint) return line;
+  const tail = ` (${detail.hint})`;
+  const head = line.endsWith(tail) ? line.slice(0, -tail.length) : line;
+  return `${head} (${t(`remedy.${detail.remedy}`)})`;
 }
 
 export function showError(err) {

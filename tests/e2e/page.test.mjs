@@ -724,3 +724,26 @@ test('the one-file page works from file:// and makes no request at all', async (
   assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
   await context.close();
 });
+
+test('a file the page cannot pair is told in the page\'s words, never with a command-line flag', async () => {
+  // No column identifies a row in both files: the error names what to do with the page's own
+  // controls (the CLI says --key; that means nothing here).
+  const dir = join(artifacts, 'no-key');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 's.csv'), 'a,b\n1,x\n1,x\n');
+  writeFileSync(join(dir, 'l.csv'), 'a,b\n1,x\n');
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('source-file').setInputFiles(join(dir, 's.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(dir, 'l.csv'));
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  const text = await error.textContent();
+  assert.match(text, /choose the key in 2\. Columns and key/);
+  assert.doesNotMatch(text, /--key|--pairing/);
+  // A list with a header and no rows says so.
+  writeFileSync(join(dir, 'empty.csv'), 'a,b\n');
+  await page.getByTestId('list-file').setInputFiles(join(dir, 'empty.csv'));
+  await page.getByTestId('error').filter({ hasText: 'empty.csv has a header and no rows' }).waitFor();
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});

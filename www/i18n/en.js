@@ -114,6 +114,8 @@ export const en = {
   'mapping.by.content': 'by content',
   'mapping.by.user': 'by hand',
 
+  'remedy.name_key': 'choose the key in 2. Columns and key: the round button beside a column',
+  'remedy.pair_by_key': 'choose the key in 2. Columns and key, and set Pair rows to by key',
   'pairing.label': 'Pair rows',
   'pairing.auto': 'automatically',
   'pairing.key': 'by key',

@@ -114,6 +114,8 @@ export const ja = {
   'mapping.by.content': '内容から推定',
   'mapping.by.user': '手動',
 
+  'remedy.name_key': '2. 列とキー で、キーにする列の丸いボタンを選んでください',
+  'remedy.pair_by_key': '2. 列とキー でキーを選び、行の対応づけを「キーで」にしてください',
   'pairing.label': '行の対応づけ',
   'pairing.auto': '自動',
   'pairing.key': 'キーで',

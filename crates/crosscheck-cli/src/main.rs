@@ -9,7 +9,7 @@ mod files;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::render::{self, Lang};
-use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, SheetChoice, Threads};
+use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, Remedy, SheetChoice, Threads};
 use files::Files;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -177,10 +177,21 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("crosscheck: error: {e}");
+            eprintln!("crosscheck: error: {}", in_flags(e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error's remedy in this command's own words: its flags.
+fn in_flags(mut e: Error) -> Error {
+    let said = match e.remedy {
+        Some(Remedy::NameKey) => "name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN",
+        Some(Remedy::PairByKey) => "name the key and pair by it: --key COLUMN --pairing key",
+        None => return e,
+    };
+    e.hint = Some(said.to_string());
+    e
 }
 
 fn reconcile(args: ReconcileArgs) -> Result<ExitCode, Error> {

@@ -450,3 +450,14 @@ fn config_and_schema_can_come_from_standard_input() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("standard input can be read only once"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_missing_key_is_told_with_the_command_s_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, l) = (dir.path().join("s.csv"), dir.path().join("l.csv"));
+    std::fs::write(&s, "a,b\n1,x\n1,x\n").unwrap();
+    std::fs::write(&l, "a,b\n1,x\n").unwrap();
+    let o = crosscheck(&["reconcile", &s.display().to_string(), &l.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("(name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN)"), "{}", stderr(&o));
+}

@@ -52,13 +52,37 @@ pub struct Error {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// What to do, as a code a front end words with its own controls (the CLI its flags, the
+    /// page its buttons): the core knows neither.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<Remedy>,
+}
+
+/// A remedy a front end words its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remedy {
+    /// Name the key column (or columns).
+    NameKey,
+    /// Name the key and pair rows by it.
+    PairByKey,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, file: None, line: None, row: None, byte: None, column: None, message: message.into(), hint: None }
+        Error {
+            kind,
+            file: None,
+            line: None,
+            row: None,
+            byte: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            remedy: None,
+        }
     }
 
     pub fn options(message: impl Into<String>) -> Error {
@@ -96,6 +120,11 @@ impl Error {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Error {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn remedy(mut self, remedy: Remedy) -> Error {
+        self.remedy = Some(remedy);
         self
     }
 }

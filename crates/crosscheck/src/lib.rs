@@ -53,7 +53,7 @@ pub use api::{
     describe, inspect, prepare, prepare_loaded, read, reconcile, reconcile_loaded, reconcile_with, validate,
     validate_with, ColumnProfile, Inspection, MalformedRow, Prepared, Reconciled, Row,
 };
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Remedy, Result};
 pub use normalize::{normalize, Step};
 pub use options::{ColumnSpec, FileOptions, Options, Pairing, SheetChoice};
 pub use par::Threads;

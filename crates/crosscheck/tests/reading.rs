@@ -104,3 +104,41 @@ fn empty_input_is_a_clear_error() {
     assert_eq!(e.kind, ErrorKind::Parse);
     assert!(e.to_string().starts_with("empty.csv: "), "{e}");
 }
+
+#[test]
+fn a_file_that_cannot_be_paired_says_what_is_wrong_with_it() {
+    // Each of these used to end in "no column … is unique in both files (name the key: --key …)".
+    let fails = |list: Vec<u8>| {
+        crosscheck::reconcile(fixture("kind_source.csv"), Input::new("list.csv", list), &crosscheck::Options::default())
+            .expect_err("refused")
+    };
+    let e = fails("顧客ID,氏名,メールアドレス\n".into());
+    assert_eq!(
+        (e.kind, e.to_string().starts_with("list.csv: list.csv has a header and no rows")),
+        (ErrorKind::Parse, true),
+        "{e}"
+    );
+    let e = fails("customer_id,name\nC001,\"山田\nC002,鈴木\nC003,佐藤\n".into());
+    assert_eq!((e.kind, e.line), (ErrorKind::Parse, Some(2)), "{e}");
+    assert!(e.message.contains("a quote opened here is never closed, so the rest of the file is one field"), "{e}");
+    let mut utf16_behind_bom = b"\xEF\xBB\xBF".to_vec();
+    for unit in "customer_id,name\nC001,a\n".encode_utf16() {
+        utf16_behind_bom.extend(unit.to_le_bytes());
+    }
+    let e = fails(utf16_behind_bom);
+    assert_eq!(e.kind, ErrorKind::Decode, "{e}");
+    assert!(e.message.contains("UTF-8 byte-order mark, but its text is UTF-16"), "{e}");
+    // A quoted field over several lines that is closed is read as it is.
+    let ok = crosscheck::inspect(Input::new("l.csv", "id,note\n1,\"two\nlines\"\n2,x\n"), &FileOptions::default());
+    assert_eq!(ok.map(|i| i.input.rows).ok(), Some(2));
+    // No key at all: the hint names no command-line flag (the page words it with its own
+    // controls, the CLI with its flags); the remedy says which.
+    let e = crosscheck::reconcile(
+        Input::new("s.csv", "a,b\n1,x\n1,x\n"),
+        Input::new("l.csv", "a,b\n1,x\n"),
+        &crosscheck::Options::default(),
+    )
+    .expect_err("no key");
+    assert_eq!((e.kind, e.remedy), (ErrorKind::Key, Some(crosscheck::Remedy::NameKey)));
+    assert!(!e.hint.unwrap_or_default().contains("--"));
+}

@@ -5,7 +5,7 @@
 
 use super::profile::sample_rows;
 use super::{Ctx, Pair, Role};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Remedy, Result};
 use crate::normalize::{normalize_into, Step};
 use crate::read::table::Table;
 use crate::report::{ColumnKind, KeyCandidate};
@@ -121,7 +121,8 @@ impl Ctx<'_> {
                 ErrorKind::Key,
                 "no column (or pair or triple of columns) is unique in both files and shared by them",
             )
-            .hint("name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN"));
+            .hint("name the key: the column (or columns) both files identify customers by")
+            .remedy(Remedy::NameKey));
         };
         let key: Vec<Pair> = weighed[b].parts.iter().map(|&i| pairs[i].clone()).collect();
         let candidates = weighed

@@ -12,7 +12,7 @@ mod key;
 pub(crate) mod profile;
 mod synonyms;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Remedy, Result};
 use crate::normalize::{normalize_into, Step};
 use crate::options::{ColumnSpec, Options, Pairing};
 use crate::read::table::Table;
@@ -123,7 +123,7 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
         Some(specs) if !specs.is_empty() => {
             (specs.iter().map(|s| ctx.resolve(s, &pairs)).collect::<Result<_>>()?, Vec::new())
         }
-        _ => ctx.auto_key(&pairs)?,
+        _ => ctx.auto_key(&pairs).map_err(|e| empty_table(source, list).unwrap_or(e))?,
     };
     // An ID or a code is trusted to tell which row is whose; anything else (an e-mail, a name)
     // is itself what may have slid, so rows are paired by what most of their columns say —
@@ -155,7 +155,8 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
                 ErrorKind::Key,
                 "no column identifies a customer in both files (an e-mail, a phone number, a name that does not repeat)",
             )
-            .hint("name the key and pair by it: --key COLUMN --pairing key"));
+            .hint("name the key and pair rows by it")
+            .remedy(Remedy::PairByKey));
         } else {
             pairing = Pairing::Key;
         }
@@ -171,6 +172,16 @@ pub fn plan(source: &Table, list: &Table, options: &Options) -> Result<Plan> {
     let unmapped_source = (0..source.width()).filter(|&i| !used_source(i)).map(|i| sp[i].name.clone()).collect();
     let unmapped_list = (0..list.width()).filter(|&i| !used_list(i)).map(|i| lp[i].name.clone()).collect();
     Ok(Plan { pairing, key, columns: pairs, identities, candidates, unmapped_source, unmapped_list })
+}
+
+/// When no key can be found because a file has no rows, that is what to say.
+fn empty_table(source: &Table, list: &Table) -> Option<Error> {
+    let empty = [source, list].into_iter().find(|t| t.records() == 0)?;
+    Some(
+        Error::new(ErrorKind::Parse, format!("{} has a header and no rows", empty.name))
+            .in_file(empty.name.clone())
+            .hint("check that it is the right file, and that its rows were saved"),
+    )
 }
 
 struct Ctx<'a> {

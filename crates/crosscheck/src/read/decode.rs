@@ -41,6 +41,21 @@ pub fn decode_with_progress(
     file: &str,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Decoded> {
+    // A UTF-8 mark before UTF-16 text (written by a tool that added one to what it did not
+    // convert) would read as letters with NULs between them: said as what it is.
+    let utf8_asked = matches!(requested, None | Some(TextEncoding::Utf8 | TextEncoding::Utf8Bom));
+    if utf8_asked
+        && bytes.starts_with(TextEncoding::Utf8Bom.bom())
+        && sniff_utf16(bytes.get(3..).unwrap_or(&[])).is_some()
+    {
+        return Err(Error::new(
+            ErrorKind::Decode,
+            "the file starts with a UTF-8 byte-order mark, but its text is UTF-16 (a NUL byte beside every letter)",
+        )
+        .in_file(file)
+        .at_byte(3)
+        .hint("save it again as CSV UTF-8 or as Unicode text"));
+    }
     let decoded = match requested {
         Some(encoding) => decode_as(bytes, encoding, progress),
         None => detect(bytes, progress),

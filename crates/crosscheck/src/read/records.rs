@@ -26,6 +26,8 @@ pub struct Records<'t> {
     ends: Vec<usize>,
     /// The current record's `spread`.
     spread: u64,
+    /// The current record ran to the end of the text inside a quote.
+    unclosed: bool,
 }
 
 /// One record: where it is, and its fields.
@@ -40,6 +42,9 @@ pub struct Record<'r> {
     /// Newlines inside its quoted fields: lines it spans past its first (Excel shows it as one
     /// row, so a later record's row in Excel is its line less these).
     pub spread: u64,
+    /// A quote opened in it is never closed: it ran to the end of the text over lines that were
+    /// meant to be records.
+    pub unclosed: bool,
     bytes: &'r [u8],
 }
 
@@ -76,6 +81,7 @@ impl<'t> Records<'t> {
             unescaped: Vec::new(),
             ends: Vec::new(),
             spread: 0,
+            unclosed: false,
         }
     }
 
@@ -95,6 +101,7 @@ impl<'t> Records<'t> {
         let newline = memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
         let content_end = if newline > start && text[newline - 1] == b'\r' { newline - 1 } else { newline };
         self.spread = 0;
+        self.unclosed = false;
         let end = if self.started && self.split_plain(start, content_end) {
             self.line += u64::from(newline < text.len());
             (newline + 1).min(text.len())
@@ -103,7 +110,15 @@ impl<'t> Records<'t> {
         };
         self.pos = end;
         let bytes = if self.in_text { text } else { &self.unescaped[..] };
-        Some(Record { line, end, spans: &self.spans, in_text: self.in_text, spread: self.spread, bytes })
+        Some(Record {
+            line,
+            end,
+            spans: &self.spans,
+            in_text: self.in_text,
+            spread: self.spread,
+            unclosed: self.unclosed,
+            bytes,
+        })
     }
 
     /// Split `start..end` on the delimiter if it holds no quote and no CR; false otherwise.
@@ -163,6 +178,9 @@ impl<'t> Records<'t> {
         self.line += newlines;
         let terminated = at > start && text.get(at - 1) == Some(&b'\n');
         self.spread = newlines.saturating_sub(u64::from(terminated));
+        // Read to the end over several lines with an odd number of quotes: one was never closed.
+        let quotes = memchr::memchr_iter(b'"', text.get(start..at).unwrap_or(&[])).count();
+        self.unclosed = at >= text.len() && self.spread > 0 && quotes % 2 == 1;
         self.in_text = self.place_in_text(start);
         at
     }

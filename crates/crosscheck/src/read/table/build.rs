@@ -41,6 +41,7 @@ impl Table {
                         .in_file(name)
                         .hint("export the file again with its header row"))
                 }
+                Some(r) if r.unclosed => return Err(unclosed(name, r.line)),
                 Some(r) if r.is_blank() => continue,
                 Some(r) if r.line < header_line => {
                     let first = r.fields().find(|f| !f.trim_ascii().is_empty()).unwrap_or(&[]);
@@ -63,6 +64,9 @@ impl Table {
         let mut extra: Vec<u8> = Vec::new();
         let mut row: u64 = 0;
         while let Some(record) = records.next_record() {
+            if record.unclosed {
+                return Err(unclosed(name, record.line));
+            }
             table.note_spread(record.line, record.spread);
             if record.is_blank() {
                 table.blank_records += 1;
@@ -406,4 +410,13 @@ mod tests {
         assert_eq!(t.width(), 2);
         Ok(())
     }
+}
+
+/// A quote that is never closed makes the rest of the file one field: every row after it would
+/// be lost without a word.
+fn unclosed(name: &str, line: u64) -> Error {
+    Error::new(ErrorKind::Parse, "a quote opened here is never closed, so the rest of the file is one field")
+        .in_file(name)
+        .at_line(line)
+        .hint("close the quote (\"), or save the file again from Excel")
 }
