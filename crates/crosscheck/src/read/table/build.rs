@@ -328,6 +328,15 @@ fn unique_header(raw: Vec<String>) -> (Vec<String>, Vec<Renamed>) {
     (header, renamed)
 }
 
+/// A quote that is never closed makes the rest of the file one field: every row after it would
+/// be lost without a word.
+fn unclosed(name: &str, line: u64) -> Error {
+    Error::new(ErrorKind::Parse, "a quote opened here is never closed, so the rest of the file is one field")
+        .in_file(name)
+        .at_line(line)
+        .hint("close the quote (\"), or save the file again from Excel")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,13 +419,4 @@ mod tests {
         assert_eq!(t.width(), 2);
         Ok(())
     }
-}
-
-/// A quote that is never closed makes the rest of the file one field: every row after it would
-/// be lost without a word.
-fn unclosed(name: &str, line: u64) -> Error {
-    Error::new(ErrorKind::Parse, "a quote opened here is never closed, so the rest of the file is one field")
-        .in_file(name)
-        .at_line(line)
-        .hint("close the quote (\"), or save the file again from Excel")
 }
