@@ -20,9 +20,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 export const cargoTarget = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
 
 function run(cmd, args) {
-  // Cargo asked afresh about the wasm32 target: on the development machine a failed answer was
-  // once cached in target/.rustc_info.json and broke every later build in that checkout.
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, CARGO_CACHE_RUSTC_INFO: '0' } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }

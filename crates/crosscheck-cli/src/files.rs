@@ -58,6 +58,18 @@ impl Files {
             return std::io::stdout().lock().write_all(bytes).map_err(|e| write_error("(stdout)", e));
         };
         let name = path.display().to_string();
+        // Only a regular file is replaced by rename: renaming over /dev/null or a FIFO would
+        // put a plain file in its place (a real /dev/null once became one this way), and a link
+        // would lose its target. Nor is a FIFO opened to compare it: that waits for a writer.
+        let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let existing = std::fs::metadata(&target).ok();
+        if existing.as_ref().is_some_and(|m| !m.is_file()) {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(|e| write_error(&name, e));
+        }
         if let Some(input) = self.read.iter().find(|r| same_file::is_same_file(r, path).unwrap_or(false)) {
             return Err(Error::options(format!(
                 "the report would be written over {}, one of the files it reads",
@@ -66,14 +78,18 @@ impl Files {
             .in_file(name)
             .hint("choose another file for -o"));
         }
-        let dir = match path.parent() {
+        let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
         let mut tmp =
             tempfile::Builder::new().prefix(".crosscheck-").tempfile_in(&dir).map_err(|e| write_error(&name, e))?;
+        if let Some(m) = &existing {
+            // A report written again keeps the mode its owner gave it; a new one stays 0600.
+            tmp.as_file().set_permissions(m.permissions()).map_err(|e| write_error(&name, e))?;
+        }
         tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| write_error(&name, e))?;
-        tmp.persist(path).map_err(|e| write_error(&name, e.error))?;
+        tmp.persist(&target).map_err(|e| write_error(&name, e.error))?;
         Ok(())
     }
 }

@@ -423,6 +423,38 @@ fn the_report_is_never_written_over_a_file_it_reads() {
     assert!(stderr(&o).contains("cannot write the report"), "{}", stderr(&o));
 }
 
+/// A FIFO (or /dev/null) is written into, not replaced by a plain file; a link is followed;
+/// a report written again keeps its mode.
+#[cfg(unix)]
+#[test]
+fn the_report_goes_through_fifos_and_links_and_keeps_its_mode() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let (s, l) = (f("kind_source.csv"), f("kind_missing_list.csv"));
+    let fifo = dir.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = crosscheck(&["reconcile", &s, &l, "--format", "json", "-o", &fifo.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // Checked before joining: a reader still waiting on a replaced FIFO would never return.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    assert!(reader.join().unwrap().contains("\"summary\""));
+
+    let report = dir.path().join("report.txt");
+    std::fs::write(&report, "old").unwrap();
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("latest.txt");
+    std::os::unix::fs::symlink(&report, &link).unwrap();
+    let o = crosscheck(&["reconcile", &s, &l, "-o", &link.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(std::fs::read_to_string(&report).unwrap().contains("missing"));
+    assert_eq!(std::fs::metadata(&report).unwrap().permissions().mode() & 0o777, 0o640);
+}
+
 #[test]
 fn config_and_schema_can_come_from_standard_input() {
     let run = |args: &[&str], input: &str| {
