@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildPackage } from './package.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
@@ -97,6 +98,7 @@ export async function build({ quiet = false } = {}) {
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'crosscheck.html'), html);
   say(`built target/pkg/ and dist/crosscheck.html (${Math.round(html.length / 1024)} KB)`);
+  await buildPackage(pkg, { quiet });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
