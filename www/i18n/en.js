@@ -83,6 +83,7 @@ export const en = {
   'info.preview': 'First rows',
   'info.malformedItem': 'row {row} (line {line}): {message}',
   'info.more': 'and {n} more',
+  'info.moreColumns': '… and {n} more columns',
   'info.empty': '(empty)',
 
   'mapping.title': '2. Columns and key',
@@ -105,6 +106,8 @@ export const en = {
   'mapping.noSteps': 'compared as is',
   'mapping.unmappedList': 'List columns not compared: {list}',
   'mapping.allMapped': 'Every list column is compared.',
+  'mapping.shown': '{shown} of {total} source columns shown (the key and compared ones first); find others by name:',
+  'mapping.filter': 'Find a source column…',
   'mapping.edited': 'Settings edited: the run uses them as shown.',
   'mapping.chooseKey': 'Pair the columns in the table below and choose the key.',
   'mapping.by.options': 'settings',
