@@ -61,8 +61,10 @@ export interface InspectOptions extends FileOptions {
 
 /** A validation's result, whose rows come in pages: close it when done. */
 export interface ValidationHandle {
-  /** The report without its findings. */
-  readonly summary: Omit<ValidationReport, 'findings'> & { findings: []; schema_name: string; summary: ValidationSummary };
+  /** The report without its findings (`findings: []`), with the schema's name. */
+  readonly overview: Omit<ValidationReport, 'findings'> & { findings: []; schema_name: string };
+  /** The rows and findings counted. */
+  readonly summary: ValidationSummary;
   findings(start?: number, count?: number): Promise<{ total: number; items: Issue[] }>;
   /** Rows `start .. start + count` of those picked (default all), each cast as the schema says when it passed. */
   rows(options?: { pick?: RowPick; start?: number; count?: number }): Promise<CheckedRow[]>;
@@ -77,7 +79,9 @@ export interface ValidationHandle {
 
 /** A reconciliation's result, whose findings come in pages: close it when done. */
 export interface ReconciliationHandle {
-  readonly summary: ReconcileSummary;
+  /** The report without its findings (`findings: []`). */
+  readonly overview: ReconcileSummary;
+  readonly summary: ReconcileSummary['summary'];
   findings(start?: number, count?: number, filter?: FindingFilter): Promise<FindingPage>;
   /** A row of either file as read: its header and cells, or null past the end. */
   row(side: Side, row: number): Promise<SourceRow | null>;

@@ -145,13 +145,14 @@ export function createCrosscheck({ worker = typeof Worker !== 'undefined', wasm 
 
   async function openValidation(file, schema, options = {}) {
     const f = asFile(file, options.name || 'file');
-    const { handle, summary } = await call(
+    const { handle, summary: overview } = await call(
       'validate',
       { file: f, schemaName: options.schemaName || 'schema.json', schemaText: schemaText(schema), fileOptions: fileOptionsOf(options) },
       options.onProgress,
     );
     return {
-      summary,
+      overview,
+      summary: overview.summary,
       findings: (start = 0, count = 500) => call('findings', { handle, start, count }),
       rows: ({ pick = 'all', start = 0, count = 1000 } = {}) => call('rows', { handle, pick, start, count }),
       async *rowPages({ pick = 'all', size = 1000 } = {}) {
@@ -168,13 +169,14 @@ export function createCrosscheck({ worker = typeof Worker !== 'undefined', wasm 
 
   async function openReconciliation(source, list, options = {}) {
     const { onProgress, ...rest } = options;
-    const { handle, summary } = await call(
+    const { handle, summary: overview } = await call(
       'reconcile',
       { source: asFile(source, 'source'), list: asFile(list, 'list'), options: rest },
       onProgress,
     );
     return {
-      summary,
+      overview,
+      summary: overview.summary,
       findings: (start = 0, count = 500, filter = undefined) => call('findings', { handle, start, count, filter }),
       row: (side, row) => call('row', { handle, side, row }),
       ...common(handle),
