@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 import { pkg } from '../../tools/build.mjs';
+import { releaseVersion, staffText } from '../../tools/release.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'tests', 'fixtures');
@@ -721,6 +722,40 @@ test('the one-file page works from file:// and makes no request at all', async (
   assert.equal(incident.shifted, 1);
   assert.equal(incident.mismatch, 0);
   // The document itself, and the worker made from a blob: nothing else.
+  assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
+  await context.close();
+});
+
+test('the one-file page tells how to open it, in Japanese and English: the text of the release\'s .txt files', async () => {
+  const url = pathToFileURL(join(root, 'dist', 'crosscheck.html')).href;
+  const { page, context, seen } = await open(url, { lang: 'ja-JP' });
+  const version = releaseVersion();
+  await page.getByTestId('version').filter({ hasText: `crosscheck ${version}` }).waitFor();
+  const dialog = page.getByTestId('howto');
+  const shown = async () => `${await page.locator('#howto-title').textContent()}\n\n${await page.getByTestId('howto-text').textContent()}\n`;
+  const opener = page.getByTestId('howto-open');
+  assert.equal(await opener.textContent(), 'このページの開き方');
+  await opener.click();
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await shown(), staffText('ja', version));
+  assert.match(await dialog.innerText(), /certutil -hashfile crosscheck-\S+\.html SHA256/);
+  await page.screenshot({ path: join(artifacts, 'howto-ja.png') });
+  // Escape closes it, as any dialog; so does its close button.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('lang').selectOption('en');
+  assert.equal(await opener.textContent(), 'How to open this page');
+  await opener.click();
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await shown(), staffText('en', version));
+  assert.equal(await page.getByTestId('howto-close').textContent(), 'Close');
+  await page.screenshot({ path: join(artifacts, 'howto-en.png') });
+  await page.getByTestId('howto-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The page still works behind it, and nothing was fetched: the text is in the file.
+  await page.getByTestId('sample').click();
+  await page.getByTestId('run').click();
+  assert.ok((await summaryCounts(page)).shifted >= 1);
   assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
   await context.close();
 });
