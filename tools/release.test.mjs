@@ -145,6 +145,29 @@ test('versions that differ stop the release before it builds, naming each', () =
   }
 });
 
+test('the script releases the page already built into CROSSCHECK_RELEASE_DIR, or says to build it first', () => {
+  const dir = scratch();
+  try {
+    copyOfRepo(dir);
+    const out = join(dir, 'elsewhere');
+    const env = { ...process.env, CROSSCHECK_RELEASE_DIR: out };
+    const script = join(dir, 'tools', 'release.mjs');
+    const missing = spawnSync(process.execPath, [script, '--no-build'], { cwd: dir, encoding: 'utf8', env });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^release: .*dist\/crosscheck\.html is not there: build the page first \(npm run build\)/);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'crosscheck.html'), '<!doctype html>\n');
+    const r = spawnSync(process.execPath, [script, '--no-build'], { cwd: dir, encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    const names = releaseNames(releaseVersion(dir));
+    assert.deepEqual(readdirSync(out).sort(), [names.page, names.sha256, ...Object.values(names.staff)].sort());
+    assert.match(r.stdout, new RegExp(`^released crosscheck ${releaseVersion(dir).replaceAll('.', '\\.')} in `));
+    assert.deepEqual(readdirSync(join(dir, 'dist')), ['crosscheck.html'], 'dist/ left alone');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an unknown argument is refused with the usage', () => {
   const r = spawnSync(process.execPath, [join(root, 'tools', 'release.mjs'), '--bogus'], { encoding: 'utf8' });
   assert.equal(r.status, 2);

@@ -39,9 +39,8 @@ export const ja = {
   'app.dismiss': '閉じる',
   'app.footer': 'データはこのコンピューターの外に出ません。',
 
-  // スタッフ向けの「開き方」: ページの「このページの開き方」ボタンが表示し、`npm run release` が
-  // crosscheck-{version}.html の横に .txt として書き出す（題、空行、本文。tools/release.mjs）。
-  // README にも同じ文がある（tools/release.test.mjs が一致を確かめる）。メモ帳で読むので行は短く。
+  // The text for staff on opening the one-file page (see en.js): the page's dialog, the release's
+  // .txt file and the README's copy. Lines under about 78 columns, a full-width character two.
   'howto.button': 'このページの開き方',
   'howto.close': '閉じる',
   'howto.title': 'crosscheck {version} の開き方',
