@@ -10,6 +10,8 @@ import { showError, clearError, errorText } from './error-box.js';
 import { clearPlan, planIfReady } from './mapping.js';
 import { resetResult } from './result.js';
 
+const PREVIEW_COLUMNS = 50;
+
 const encodingText = (v) => ENCODING_LABELS[v] || v;
 
 // A loaded settings file may name a value (an alias such as "shift_jis") the list lacks: it is
@@ -191,12 +193,16 @@ function slotInfo(side, info) {
   }
 
   const kinds = new Map((info.columns || []).map((c) => [c.name, c.kind]));
-  const headRow = h('tr', null, ...input.columns.map((name) => {
+  // The first PREVIEW_COLUMNS columns: a file of 20,000 drew 160,000 cells per preview.
+  const hidden = Math.max(0, input.columns.length - PREVIEW_COLUMNS);
+  const more = () => (hidden ? h('td', { class: 'muted small', text: t('info.moreColumns', { n: num(hidden) }) }) : null);
+  const headRow = h('tr', null, ...input.columns.slice(0, PREVIEW_COLUMNS).map((name) => {
     const kind = kinds.get(name);
     return h('th', { scope: 'col' }, h('span', { class: 'col-name', text: name }),
       kind ? h('span', { class: 'col-kind', text: t(`ckind.${kind}`) }) : null);
-  }));
-  const tbody = h('tbody', null, ...(info.preview || []).map((row) => h('tr', null, ...row.map((cell) => h('td', { text: cell })))));
+  }), more());
+  const tbody = h('tbody', null, ...(info.preview || []).map((row) =>
+    h('tr', null, ...row.slice(0, PREVIEW_COLUMNS).map((cell) => h('td', { text: cell })), hidden ? h('td') : null)));
   parts.push(h('div', { class: 'table-wrap preview-wrap' },
     h('table', { class: 'preview', 'data-testid': `${side}-preview` }, h('caption', { text: t('info.preview') }), h('thead', null, headRow), tbody)));
   return parts;

@@ -6,7 +6,7 @@
 
 import { state, engine, ready, clone, fileOf, planOptions, columnProfile, withPairing } from './state.js';
 import { h, $ } from './dom.js';
-import { t, getLang } from './i18n.js';
+import { t, getLang, num } from './i18n.js';
 import { STEPS, PAIRINGS } from './vocabulary.js';
 import { retold } from './errors.js';
 import { showError, errorText, clearError } from './error-box.js';
@@ -227,6 +227,25 @@ function changeSteps(source, fn) {
   edited();
 }
 
+// Rows drawn in the mapping table: a file of 20,000 columns drew 20,000 rows of controls. Past
+// this many, the table shows the key and compared columns first, and the filter finds others.
+export const MAPPING_ROWS = 200;
+// A list this long fills a row's choice of list column only when it is opened.
+const EAGER_OPTIONS = 200;
+const UNMAPPED_NAMED = 50;
+const CANDIDATES_LISTED = 10;
+
+/** The source columns the table shows: all of them, or the first MAPPING_ROWS matching the filter, key and compared first. */
+function shownColumns(sourceCols, where, filter) {
+  if (sourceCols.length <= MAPPING_ROWS && !filter) return sourceCols;
+  const needle = filter.trim().toLowerCase();
+  const matching = needle ? sourceCols.filter((c) => c.toLowerCase().includes(needle)) : sourceCols;
+  const rank = (c) => (where.get(c)?.where === 'key' ? 0 : where.has(c) ? 1 : 2);
+  return [...matching].sort((a, b) => rank(a) - rank(b)).slice(0, MAPPING_ROWS);
+}
+
+let mappingFilter = '';
+
 export function renderMapping() {
   const body = $('mapping-body');
   const tbody = $('mapping-rows');
@@ -242,10 +261,22 @@ export function renderMapping() {
   const sourceCols = state.slots.source.info.input.columns;
   const listCols = state.slots.list.info.input.columns;
   const keyParts = o.key || [];
-  for (const name of sourceCols) {
-    const found = specOf(name);
-    const partner = found ? listOf(found.spec) : null;
-    const entry = mappedEntry(name);
+  // Each column's spec and mapping entry, found once (a walk per column was quadratic).
+  const where = new Map();
+  (o.columns || []).forEach((spec, index) => where.has(spec.source) || where.set(spec.source, { where: 'columns', index, spec }));
+  keyParts.forEach((spec, index) => where.set(spec.source, { where: 'key', index, spec }));
+  const entries = new Map();
+  for (const p of [...(state.plan?.mapping?.key || []), ...(state.plan?.mapping?.columns || [])]) entries.has(p.source) || entries.set(p.source, p);
+  const partnerOf = (spec) => spec.list ?? entries.get(spec.source)?.list ?? null;
+  const shown = shownColumns(sourceCols, where, mappingFilter);
+  const filter = $('mapping-filter');
+  filter.hidden = sourceCols.length <= MAPPING_ROWS;
+  $('mapping-shown').hidden = filter.hidden;
+  $('mapping-shown').textContent = filter.hidden ? '' : t('mapping.shown', { shown: num(shown.length), total: num(sourceCols.length) });
+  for (const name of shown) {
+    const found = where.get(name);
+    const partner = found ? partnerOf(found.spec) : null;
+    const entry = entries.get(name);
     const tr = h('tr', { 'data-testid': 'mapping-row', 'data-source': name, class: found ? (found.where === 'key' ? 'is-key' : 'is-compared') : 'is-unmapped' });
 
     tr.append(h('th', { scope: 'row', text: name }));
@@ -253,7 +284,12 @@ export function renderMapping() {
 
     const select = h('select', { 'data-testid': 'map-list', 'data-source': name, 'aria-label': t('mapping.listLabel', { column: name }) });
     select.append(h('option', { value: '', text: t('mapping.notCompared') }));
-    for (const l of listCols) select.append(h('option', { value: l, text: l }));
+    const fill = () => {
+      for (const l of listCols) if (l !== partner) select.append(h('option', { value: l, text: l }));
+    };
+    if (partner) select.append(h('option', { value: partner, text: partner }));
+    if (listCols.length <= EAGER_OPTIONS) fill();
+    else select.addEventListener('focus', fill, { once: true });
     select.value = partner || '';
     select.addEventListener('change', () => setPartner(name, select.value));
     tr.append(h('td', { class: 'list-cell' }, select));
@@ -281,9 +317,11 @@ export function renderMapping() {
     tbody.append(tr);
   }
 
-  const used = new Set([...(o.key || []), ...(o.columns || [])].map(listOf));
+  const used = new Set([...(o.key || []), ...(o.columns || [])].map(partnerOf));
   const unmapped = listCols.filter((l) => !used.has(l));
-  $('mapping-unmapped').textContent = unmapped.length ? t('mapping.unmappedList', { list: unmapped.join(', ') }) : t('mapping.allMapped');
+  // Named up to a point: 20,000 names would be a wall of text.
+  const named = unmapped.slice(0, UNMAPPED_NAMED).join(', ') + (unmapped.length > UNMAPPED_NAMED ? `, … (+${num(unmapped.length - UNMAPPED_NAMED)})` : '');
+  $('mapping-unmapped').textContent = unmapped.length ? t('mapping.unmappedList', { list: named }) : t('mapping.allMapped');
 }
 
 function stepsEditor(column, steps) {
@@ -324,14 +362,22 @@ function renderPairing() {
   const candidates = plan.mapping?.key_candidates || [];
   const words = plan.candidate_text || [];
   $('key-candidates-box').hidden = !candidates.length;
-  $('key-candidates').replaceChildren(...candidates.map((c, i) => h('li', {
+  // The chosen key and the first others: a file of 20,000 unique columns weighs 20,000 keys.
+  const listed = candidates.map((c, i) => [c, i]).filter(([c], n) => c.chosen || n < CANDIDATES_LISTED);
+  const unlisted = candidates.length - listed.length;
+  $('key-candidates').replaceChildren(...listed.map(([c, i]) => h('li', {
     class: c.chosen ? 'is-chosen' : c.unique ? null : 'not-unique',
     'data-testid': 'key-candidate', 'data-chosen': c.chosen ? 'true' : 'false', 'aria-current': c.chosen ? 'true' : null,
   },
   h('span', { class: 'chosen-mark', 'aria-hidden': 'true', text: c.chosen ? '✓' : '' }),
-  h('span', { text: words[i]?.[lang] ?? `${c.source.join(' + ')} = ${c.list.join(' + ')}` }))));
+  h('span', { text: words[i]?.[lang] ?? `${c.source.join(' + ')} = ${c.list.join(' + ')}` }))),
+  unlisted > 0 ? h('li', { class: 'muted', text: t('info.more', { n: num(unlisted) }) }) : null);
 }
 
 export function wirePairing() {
   $('pairing-choice').addEventListener('change', (e) => choosePairing(e.target.value));
+  $('mapping-filter').addEventListener('input', (e) => {
+    mappingFilter = e.target.value;
+    renderMapping();
+  });
 }

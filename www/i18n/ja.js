@@ -120,6 +120,7 @@ Microsoft Edge、Google Chrome（最新版）。Internet Explorer では開け�
   'info.preview': '先頭の行',
   'info.malformedItem': '{row} 行目（{line} 行）: {message}',
   'info.more': 'ほか {n} 件',
+  'info.moreColumns': '…ほか {n} 列',
   'info.empty': '（空）',
 
   'mapping.title': '2. 列とキー',
@@ -142,6 +143,8 @@ Microsoft Edge、Google Chrome（最新版）。Internet Explorer では開け�
   'mapping.noSteps': 'そのまま比較',
   'mapping.unmappedList': '比較しないリストの列: {list}',
   'mapping.allMapped': 'リストの列はすべて比較します。',
+  'mapping.shown': '元データの列 {total} 列のうち {shown} 列を表示しています(キーと比較する列が先)。ほかの列は名前で探せます:',
+  'mapping.filter': '元データの列を探す…',
   'mapping.edited': '設定を変更しました。照合にはこの設定を使います。',
   'mapping.chooseKey': '下の表で列を対応付け、キーを選んでください。',
   'mapping.by.options': '設定',

@@ -6,14 +6,23 @@ use super::Lang;
 use crate::options::Pairing;
 use crate::report::{KeyCandidate, Mapping};
 
+/// Voters named in the pairing sentence; the others are counted.
+const VOTERS_NAMED: usize = 6;
+
 /// "rows paired by the key 顧客ID = 顧客ID", or, without an ID in both files, "rows paired by
 /// what most of 氏名, メールアドレス say; each row named by 氏名".
 pub fn pairing_sentence(mapping: &Mapping, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     let key: Vec<String> = mapping.key.iter().map(|k| format!("{} = {}", k.source, k.list)).collect();
     let key = key.join(" + ");
-    let voters: Vec<String> = mapping.identities.iter().map(|unit| unit.join(" + ")).collect();
-    let voters = voters.join(if ja { "、" } else { ", " });
+    // A few voters by name: a file of 20,000 unique columns made this sentence 189,000 characters.
+    let named: Vec<String> = mapping.identities.iter().take(VOTERS_NAMED).map(|unit| unit.join(" + ")).collect();
+    let mut voters = named.join(if ja { "、" } else { ", " });
+    let more = mapping.identities.len().saturating_sub(VOTERS_NAMED);
+    if more > 0 {
+        let more = grouped(more as u64);
+        voters += &if ja { format!(" ほか {more} 列") } else { format!(" and {more} more columns") };
+    }
     match (mapping.pairing, ja) {
         (Pairing::Consensus, true) => {
             format!("ID がないため、{voters} の多数が指す元データの行と対応づけました（行の名前はキー {key}）")
@@ -50,5 +59,30 @@ pub fn candidate_sentence(c: &KeyCandidate, lang: Lang) -> String {
         (None, false) if c.unique => format!("{cols}: not counted: it could not pair more rows than the key chosen"),
         (None, true) => format!("{cols}: 値が重複するためキーになりません"),
         (None, false) => format!("{cols}: its values repeat, so it cannot be the key"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_voters_are_named_and_the_rest_counted() {
+        let mut mapping = Mapping {
+            pairing: Pairing::Consensus,
+            key: vec![],
+            identities: (0..20_000).map(|i| vec![format!("col{i}")]).collect(),
+            key_candidates: vec![],
+            columns: vec![],
+            unmapped_source: vec![],
+            unmapped_list: vec![],
+        };
+        let en = pairing_sentence(&mapping, Lang::En);
+        assert!(en.contains("col0, col1, col2, col3, col4, col5 and 19,994 more columns"), "{en}");
+        assert!(en.len() < 300, "{}", en.len());
+        let ja = pairing_sentence(&mapping, Lang::Ja);
+        assert!(ja.contains("col5 ほか 19,994 列"), "{ja}");
+        mapping.identities.truncate(2);
+        assert!(!pairing_sentence(&mapping, Lang::En).contains("more"));
     }
 }

@@ -2,10 +2,13 @@
 
 use super::damage::damage_sentence;
 use super::pairing::{candidate_sentence, pairing_sentence};
-use super::sentences::{describe, describe_issue, kind_label, layout_sentence};
+use super::sentences::{describe, describe_issue, grouped, kind_label, layout_sentence};
 use super::Lang;
 use crate::report::{Buckets, FindingKind, Report, Validation, ValidationReport};
 use std::fmt::Write;
+
+/// Keys weighed that the text names; the JSON report has them all.
+const CANDIDATES_LISTED: usize = 10;
 
 fn buckets_line(name: &str, b: &Buckets, lang: Lang) -> String {
     let skipped = match (b.skipped, lang) {
@@ -67,8 +70,19 @@ pub fn text(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "  {}", pairing_sentence(&report.mapping, lang));
     if report.mapping.key_candidates.len() > 1 {
         let _ = writeln!(out, "  {}", if lang == Lang::Ja { "キーの候補:" } else { "keys weighed:" });
-        for c in &report.mapping.key_candidates {
+        // The chosen key and the first others (all of them are in the JSON report): a file of
+        // 20,000 unique columns weighs 20,000 keys.
+        let cands = &report.mapping.key_candidates;
+        for c in cands.iter().enumerate().filter(|(i, c)| c.chosen || *i < CANDIDATES_LISTED).map(|(_, c)| c) {
             let _ = writeln!(out, "    {}", candidate_sentence(c, lang));
+        }
+        let listed = cands.iter().enumerate().filter(|(i, c)| c.chosen || *i < CANDIDATES_LISTED).count();
+        if cands.len() > listed {
+            let more = grouped((cands.len() - listed) as u64);
+            let _ = match lang {
+                Lang::En => writeln!(out, "    … and {more} more (in the JSON report)"),
+                Lang::Ja => writeln!(out, "    …ほか {more} 件（JSON のレポートにすべてあります）"),
+            };
         }
     }
     for (col, t) in &s.totals {
