@@ -1,6 +1,7 @@
 // The page's start: wires each part of the Reconcile tab (files → mapping → run → result →
-// exports), the Validate tab and the language, then draws everything once. The parts share
-// one store (state.js) and draw from it; see each module's header for what it holds.
+// exports), the Validate tab, the language and the "how to open" dialog, then draws everything
+// once. The parts share one store (state.js) and draw from it; see each module's header for what
+// it holds.
 
 import { engine } from './state.js';
 import { $ } from './dom.js';
@@ -15,6 +16,7 @@ import { renderProgress, wireRun } from './run.js';
 import { renderResult, wireResult } from './result.js';
 import { renderExports, wireExports } from './exports.js';
 import { initValidateTab } from './validate-tab.js';
+import { setHowtoVersion, wireHowto } from './howto.js';
 
 // Everything drawn from the state again (a language switch redraws all of it).
 function renderAll() {
@@ -39,9 +41,11 @@ function start() {
   wireRun();
   wireResult();
   wireExports();
+  wireHowto();
   engine.version().then(
     (v) => {
       $('version').textContent = `crosscheck ${v}`;
+      setHowtoVersion(v);
     },
     (err) => showError(err),
   );

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 import { pkg } from '../../tools/build.mjs';
+import { releaseVersion, staffText } from '../../tools/release.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'tests', 'fixtures');
@@ -725,6 +726,40 @@ test('the one-file page works from file:// and makes no request at all', async (
   await context.close();
 });
 
+test('the one-file page tells how to open it, in Japanese and English: the text of the release\'s .txt files', async () => {
+  const url = pathToFileURL(join(root, 'dist', 'crosscheck.html')).href;
+  const { page, context, seen } = await open(url, { lang: 'ja-JP' });
+  const version = releaseVersion();
+  await page.getByTestId('version').filter({ hasText: `crosscheck ${version}` }).waitFor();
+  const dialog = page.getByTestId('howto');
+  const shown = async () => `${await page.locator('#howto-title').textContent()}\n\n${await page.getByTestId('howto-text').textContent()}\n`;
+  const opener = page.getByTestId('howto-open');
+  assert.equal(await opener.textContent(), 'このページの開き方');
+  await opener.click();
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await shown(), staffText('ja', version));
+  assert.match(await dialog.innerText(), /certutil -hashfile crosscheck-\S+\.html SHA256/);
+  await page.screenshot({ path: join(artifacts, 'howto-ja.png') });
+  // Escape closes it, as any dialog; so does its close button.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('lang').selectOption('en');
+  assert.equal(await opener.textContent(), 'How to open this page');
+  await opener.click();
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await shown(), staffText('en', version));
+  assert.equal(await page.getByTestId('howto-close').textContent(), 'Close');
+  await page.screenshot({ path: join(artifacts, 'howto-en.png') });
+  await page.getByTestId('howto-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The page still works behind it, and nothing was fetched: the text is in the file.
+  await page.getByTestId('sample').click();
+  await page.getByTestId('run').click();
+  assert.ok((await summaryCounts(page)).shifted >= 1);
+  assertOwnOrigin(seen, (u) => u === url || u.startsWith('blob:') || u.startsWith('data:'));
+  await context.close();
+});
+
 test('a file the page cannot pair is told in the page\'s words, never with a command-line flag', async () => {
   // No column identifies a row in both files: the error names what to do with the page's own
   // controls (the CLI says --key; that means nothing here).
@@ -744,6 +779,35 @@ test('a file the page cannot pair is told in the page\'s words, never with a com
   writeFileSync(join(dir, 'empty.csv'), 'a,b\n');
   await page.getByTestId('list-file').setInputFiles(join(dir, 'empty.csv'));
   await page.getByTestId('error').filter({ hasText: 'empty.csv has a header and no rows' }).waitFor();
+  assertOwnOrigin(seen, sameOrigin);
+  await context.close();
+});
+
+test('a file of 3,000 columns: the page draws a bounded table, finds any column by name, and runs', async () => {
+  // 20,000 columns once took 37 s to plan here, drawing a row of controls per column and a
+  // preview cell per column and row; the page now draws a bounded part of each.
+  const dir = join(artifacts, 'wide');
+  mkdirSync(dir, { recursive: true });
+  const n = 3000;
+  const header = Array.from({ length: n }, (_, i) => `col${i}`).join(',');
+  const rows = Array.from({ length: 20 }, (_, r) => Array.from({ length: n }, (_, i) => `v${r}_${i}`).join(','));
+  writeFileSync(join(dir, 'wide.csv'), [header, ...rows, ''].join('\n'));
+  writeFileSync(join(dir, 'narrow.csv'), ['col0,col1,col2', ...Array.from({ length: 20 }, (_, r) => `v${r}_0,v${r}_1,v${r}_2`), ''].join('\n'));
+  const { page, context, seen } = await open(`${origin}/`);
+  await page.getByTestId('source-file').setInputFiles(join(dir, 'wide.csv'));
+  await page.getByTestId('list-file').setInputFiles(join(dir, 'narrow.csv'));
+  await page.getByTestId('mapping-shown').waitFor({ state: 'visible', timeout: 60_000 });
+  assert.equal(await page.getByTestId('mapping-row').count(), 200);
+  assert.match(await page.getByTestId('mapping-shown').textContent(), /200 of 3,000 source columns shown/);
+  // The compared columns come first.
+  assert.deepEqual(await page.getByTestId('mapping-row').evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.dataset.source)), ['col0', 'col1', 'col2']);
+  assert.ok((await page.getByTestId('source-preview').locator('th').count()) <= 51);
+  await page.getByTestId('mapping-filter').fill('col2999');
+  await page.locator('[data-testid=mapping-row][data-source=col2999]').waitFor();
+  assert.equal(await page.getByTestId('mapping-row').count(), 1);
+  await page.getByTestId('run').click();
+  const counts = await summaryCounts(page);
+  assert.equal(counts.missing + counts.unexpected + counts.mismatch, 0);
   assertOwnOrigin(seen, sameOrigin);
   await context.close();
 });

@@ -39,6 +39,47 @@ export const en = {
   'app.dismiss': 'Dismiss',
   'app.footer': 'No data leaves this machine.',
 
+  // The text for staff on opening the one-file page: shown by the page's "How to open this page"
+  // button, and written by `npm run release` beside crosscheck-{version}.html as a .txt file
+  // (title, a blank line, the text; tools/release.mjs). The README quotes it: keep lines short
+  // (Notepad), and change the README's copy with it (tools/release.test.mjs checks they agree).
+  'howto.button': 'How to open this page',
+  'howto.close': 'Close',
+  'howto.title': 'How to open crosscheck {version}',
+  'howto.text': `crosscheck-{version}.html is the whole of crosscheck in one file: it checks
+a mailing list against the customer records it was built from.
+
+Opening it
+- Double-click crosscheck-{version}.html (the file with the browser's icon).
+  It opens in your browser, Microsoft Edge or Google Chrome.
+- There is nothing to install, and no internet connection is needed. It
+  needs no other files: keep it anywhere, for example on the desktop.
+- If it opens in another program, right-click it, choose "Open with" and
+  then Microsoft Edge.
+
+Nothing leaves this PC
+- The files you choose are read by the browser, on this PC. Nothing is
+  uploaded, sent or stored anywhere: the page makes no network connection.
+- What you export (findings CSV, report, receipt) is saved by the browser,
+  usually in the Downloads folder.
+
+Checking that the file is the one you were given
+crosscheck-{version}.html.sha256 holds the file's SHA-256 checksum: 64 letters
+and digits.
+1. Open PowerShell or Command Prompt in the folder that holds the file
+   (in Explorer, type powershell in the address bar and press Enter).
+2. Type this and press Enter:
+   certutil -hashfile crosscheck-{version}.html SHA256
+3. Open crosscheck-{version}.html.sha256 in Notepad (right-click it,
+   "Open with", Notepad). The 64 letters and digits at its start must be
+   the ones certutil shows on its second line (capital or small letters
+   do not matter).
+If they differ, do not use the file: ask for it again.
+
+Browsers
+Microsoft Edge or Google Chrome, a current version. Internet Explorer
+cannot open it.`,
+
   'files.title': '1. Files',
   'slot.source.title': 'Source records',
   'slot.source.help': 'The customer records the list was built from.',

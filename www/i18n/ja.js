@@ -39,6 +39,43 @@ export const ja = {
   'app.dismiss': '閉じる',
   'app.footer': 'データはこのコンピューターの外に出ません。',
 
+  // The text for staff on opening the one-file page (see en.js): the page's dialog, the release's
+  // .txt file and the README's copy. Lines under about 78 columns, a full-width character two.
+  'howto.button': 'このページの開き方',
+  'howto.close': '閉じる',
+  'howto.title': 'crosscheck {version} の開き方',
+  'howto.text': `crosscheck-{version}.html は、crosscheck のすべてが入った 1 つのファイルです。
+送付リストを、作成元の顧客データと突き合わせて確かめます。
+
+開き方
+・crosscheck-{version}.html（ブラウザーのアイコンのファイル）をダブルクリック
+  します。ブラウザー（Microsoft Edge または Google Chrome）で開きます。
+・インストールは要りません。インターネット接続も要りません。ほかのファイルも
+  要らないので、デスクトップなど好きな場所に置けます。
+・別のアプリで開いてしまうときは、右クリックして「プログラムから開く」→
+  「Microsoft Edge」を選びます。
+
+データはこの PC の外に出ません
+・選んだファイルは、この PC のブラウザーの中で読み込まれます。どこにも
+  アップロード・送信・保存されません。このページはネットワークに接続しません。
+・書き出したもの（検出事項 CSV、レポート、確認書）はブラウザーが保存します
+  （ふつうは「ダウンロード」フォルダー）。
+
+受け取ったファイルが本物か確かめるには
+crosscheck-{version}.html.sha256 に、このファイルの SHA-256 ハッシュ値
+（英数字 64 文字）が書いてあります。
+1. ファイルのあるフォルダーで PowerShell かコマンド プロンプトを開きます
+   （エクスプローラーのアドレス バーに powershell と入力して Enter）。
+2. 次のように入力して Enter を押します。
+   certutil -hashfile crosscheck-{version}.html SHA256
+3. crosscheck-{version}.html.sha256 をメモ帳で開きます（右クリック →
+   「プログラムから開く」→「メモ帳」）。先頭の英数字 64 文字が、certutil が
+   2 行目に表示した値と同じか確かめます（大文字・小文字は区別しません）。
+違っていたら、そのファイルは使わずに、もう一度受け取ってください。
+
+使えるブラウザー
+Microsoft Edge、Google Chrome（最新版）。Internet Explorer では開けません。`,
+
   'files.title': '1. ファイル',
   'slot.source.title': '元データ',
   'slot.source.help': 'リストの作成元になった顧客データ',
