@@ -11,8 +11,9 @@ import type {
   ReconcileSummary,
   Report,
   RowPick,
-  ValidationReport,
+  ValidationHead,
   ValidationSummary,
+  ValidationReport,
   Vocabulary,
   FindingFilter,
   FindingPage,
@@ -61,8 +62,8 @@ export interface InspectOptions extends FileOptions {
 
 /** A validation's result, whose rows come in pages: close it when done. */
 export interface ValidationHandle {
-  /** The report without its findings. */
-  readonly summary: Omit<ValidationReport, 'findings'> & { findings: []; schema_name: string; summary: ValidationSummary };
+  /** The report without its schema and findings: tool, input, schema name, summary. */
+  readonly summary: ValidationHead;
   findings(start?: number, count?: number): Promise<{ total: number; items: Issue[] }>;
   /** Rows `start .. start + count` of those picked (default all), each cast as the schema says when it passed. */
   rows(options?: { pick?: RowPick; start?: number; count?: number }): Promise<CheckedRow[]>;
