@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const here = join(root, 'tests', 'types');
@@ -45,6 +46,16 @@ const namesSlipped = {
   source: { name: 'cw-source.csv', data: 'customer_id,name,email,pts\nC1,山田 太郎,taro@x.jp,10\nC2,鈴木 花子,hanako@x.jp,20\nC3,佐藤 一郎,ichiro@x.jp,30\n' },
   list: { name: 'cw-list.csv', data: '氏名,メール,pts\n鈴木 花子,taro@x.jp,10\n山田 太郎,hanako@x.jp,20\n佐藤 一郎,ichiro@x.jp,30\n' },
 };
+// 120 customers; the list's お名前 and E-mail pasted one row off together over rows 30–49.
+const customers = Array.from({ length: 120 }, (_, i) => [`C${String(i + 1).padStart(4, '0')}`, `顧客${i + 1} 花子`, `c${i + 1}@example.jp`, String((i % 7) * 100)]);
+const slid = (column) => customers.map((p, i) => (i + 1 >= 30 && i + 1 <= 49 ? customers[i - 1][column] : p[column]));
+const [slidNames, slidMails] = [slid(1), slid(2)];
+const pastedTogether = {
+  source: { name: 'paste-source.csv', data: ['顧客ID,氏名,メールアドレス,ポイント', ...customers.map((p) => p.join(','))].join('\n') + '\n' },
+  list: { name: 'paste-list.csv', data: ['顧客ID,お名前,E-mail,付与ポイント', ...customers.map((p, i) => [p[0], slidNames[i], slidMails[i], p[3]].join(','))].join('\n') + '\n' },
+};
+// The mismatch fixture with its third row's key left empty.
+const emptyKey = { name: 'empty-key.csv', data: readFileSync(join(fixtures, 'kind_mismatch_list.csv'), 'utf8').replace(/\nC003,/, '\n,') };
 const tinySchema = {
   fields: [
     { name: 'customer_id', type: 'string', constraints: { required: true, unique: true, pattern: 'C[0-9]{3}' } },
@@ -132,6 +143,8 @@ async function collect(cc, CrosscheckError) {
     ['a mistyped key (near_miss)', typedKey.source, typedKey.list, {}],
     ['two columns that disagree (ambiguous)', twoSlipped.source, twoSlipped.list, {}],
     ['names slipped, by consensus (crosswired)', namesSlipped.source, namesSlipped.list, {}],
+    ['two columns pasted one row off together (shifted with)', pastedTogether.source, pastedTogether.list, {}],
+    ['a list row with an empty key (malformed column)', fixture('kind_source.csv'), emptyKey, { key: [{ source: 'customer_id', list: '顧客ID' }] }],
     [
       'every option given',
       fixture('kind_source.csv'),
@@ -256,6 +269,7 @@ async function collect(cc, CrosscheckError) {
     ['bytes not in the encoding asked for', () => cc.inspect(fixture('enc_cp932_bad.csv'), { encoding: 'utf-8' })],
     ['an unknown encoding', () => cc.inspect(fixture('kind_source.csv'), { encoding: 'latin-9' })],
     ['a schema that is not JSON', () => cc.validate(fixture('validate_list.csv'), '{"fields": [', { schemaName: 'bad.json' })],
+    ['a schema field that is not a column', () => cc.validate(fixture('kind_source.csv'), { fields: [{ name: 'kana' }] })],
     ['a schema with an unknown type', () => cc.validate(fixture('validate_list.csv'), { fields: [{ name: '顧客ID', type: 'integr' }] })],
     ['no column to pair by consensus', () => cc.reconcile('a,b\n1,2\n', 'a,b\n1,2\n', { pairing: 'consensus' })],
     ['not a workbook', () => cc.inspect(fixture('wb_not_a_workbook.xlsx'))],
@@ -322,9 +336,79 @@ function program() {
   return { text: lines.join('\n') + '\n', spans };
 }
 
+/**
+ * The declared optional fields no result here shows, and why: each must be left out of every
+ * result above for a reason its owner's code gives, or a fixture that shows it belongs above.
+ */
+const NOT_SHOWN = {
+  'UsedOptions.map': 'a run echoes its pinned pairs in `columns` and always leaves `map` out',
+  'ErrorDetail.row': 'the Rust Error has it, but no error of the core names a row yet (Error::at_row has no caller)',
+};
+
+/** Declared optional fields (`Owner.field`) of the result types, and those some result shows. */
+function optionalFieldsShown() {
+  const file = join(dir, 'coverage.ts');
+  const report = join(root, 'js', 'report.d.ts');
+  const lines = [`import type * as T from ${JSON.stringify(join(root, 'js', 'report.js'))};`];
+  checks.forEach(({ type }, i) => lines.push(`export type C${i} = ${type};`));
+  writeFileSync(file, lines.join('\n') + '\n');
+  const program = ts.createProgram([file], { strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+  const checker = program.getTypeChecker();
+  const aliases = program.getSourceFile(file).statements.filter(ts.isTypeAliasDeclaration);
+  const declared = new Set();
+  const shown = new Set();
+  // Caller-side types reached through an echo (the schema as given) are the caller's, not the core's.
+  const callers = /^(TableSchema|Options|FileOptions|ColumnSpec)/;
+  const owner = (decl) => {
+    const names = [];
+    for (let n = decl.parent; n; n = n.parent) {
+      if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name) names.unshift(n.name.text);
+      else if (ts.isPropertySignature(n) && n.name) names.unshift(n.name.getText());
+    }
+    return names.join('.');
+  };
+  const isNullish = (t) => (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0;
+  const walk = (value, type) => {
+    if (value === null || value === undefined || typeof value !== 'object') return;
+    if (type.isUnion()) {
+      const members = type.types.filter((t) => !isNullish(t));
+      const arrays = members.filter((t) => checker.isArrayType(t) || checker.isTupleType(t));
+      if (Array.isArray(value)) return arrays.length && walk(value, arrays[0]);
+      const objects = members.filter((t) => !arrays.includes(t) && (t.flags & ts.TypeFlags.Object || t.isIntersection()));
+      const kindOf = (t) => {
+        const k = t.getProperty('kind');
+        const kt = k && checker.getTypeOfSymbol(k);
+        return kt && kt.isStringLiteral() ? kt.value : undefined;
+      };
+      const member = objects.length === 1 ? objects[0] : objects.find((t) => kindOf(t) === value.kind);
+      return member && walk(value, member);
+    }
+    if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      const args = checker.getTypeArguments(type);
+      value.forEach((v, i) => walk(v, checker.isTupleType(type) ? (args[i] ?? args[args.length - 1]) : args[0]));
+      return;
+    }
+    const props = checker.getPropertiesOfType(type);
+    for (const prop of props) {
+      const decl = prop.declarations?.[0];
+      const where = decl && owner(decl);
+      if (decl && decl.getSourceFile().fileName === report && prop.flags & ts.SymbolFlags.Optional && !callers.test(where)) {
+        const key = `${where}.${prop.name}`;
+        declared.add(key);
+        if (Object.hasOwn(value, prop.name)) shown.add(key);
+      }
+      if (Object.hasOwn(value, prop.name)) walk(value[prop.name], checker.getTypeOfSymbol(prop));
+    }
+    const index = checker.getIndexTypeOfType(type, ts.IndexKind.String);
+    if (index) for (const [k, v] of Object.entries(value)) if (!props.some((p) => p.name === k)) walk(v, index);
+  };
+  checks.forEach(({ value }, i) => walk(value, checker.getTypeFromTypeNode(aliases[i].type)));
+  return { declared, shown };
+}
+
 let dir = null;
 let keep = false;
-after(() => dir && !keep && rmSync(dir, { recursive: true, force: true }));
+after(() => dir && !keep && !process.env.KEEP_TYPES_RESULTS && rmSync(dir, { recursive: true, force: true }));
 
 test('the results cover every finding kind and every validation kind the vocabulary lists', () => {
   assert.equal(built, null, built);
@@ -362,6 +446,17 @@ test('js/report.d.ts accepts every real result, exactly, and example.ts type-che
     });
   const more = errors.length > 40 ? `\n… and ${errors.length - 40} more lines` : '';
   assert.fail(`tsc rejected the declarations (results.ts kept in ${dir}):\n${explained.join('\n')}${more}`);
+});
+
+test('every optional field declared for a result is shown by some result (or listed in NOT_SHOWN with its reason)', () => {
+  assert.equal(built, null, built);
+  dir ??= mkdtempSync(join(tmpdir(), 'crosscheck-types-'));
+  const { declared, shown } = optionalFieldsShown();
+  assert.ok(declared.size > 20 && shown.size > 20, `the walk found too little: ${[...declared]}`);
+  const unshown = [...declared].filter((k) => !shown.has(k) && !(k in NOT_SHOWN));
+  assert.deepEqual(unshown, [], 'declared optional, and no result has them: a fixture that shows them, or a reason in NOT_SHOWN (or the declaration is wrong)');
+  const stale = Object.keys(NOT_SHOWN).filter((k) => shown.has(k) || !declared.has(k));
+  assert.deepEqual(stale, [], 'listed in NOT_SHOWN, but shown by a result now (or no longer declared)');
 });
 
 test('validation rows (CheckedRow) are checked once the core returns them', (t) => {
