@@ -166,6 +166,8 @@ async function collect(cc, CrosscheckError) {
     ['with a schema', fixture('validate_list.csv'), fixture('validate_list.csv'), { schema: JSON.parse(schemaFile('recipient-list.json')) }],
   ];
   for (const [label, source, list, options] of runs) {
+    // What the core accepted, the declarations must accept too.
+    check(`reconcile(${label}): the options given`, 'T.Options', options);
     const progress = [];
     const report = await as(label, () => cc.reconcile(source, list, { ...options, onProgress: (p) => progress.push(p) }));
     reports.push(report);
@@ -182,9 +184,10 @@ async function collect(cc, CrosscheckError) {
       const page = await h.findings(0, 500);
       check(`openReconciliation(${label}).findings()`, 'T.FindingPage', page);
       for (const item of page.items) reports.push({ findings: [item.finding] });
-      const kinds = [...new Set(page.items.map((i) => i.finding.kind))];
-      check(`openReconciliation(${label}).findings(kinds)`, 'T.FindingPage', await h.findings(0, 5, { kinds }));
-      check(`openReconciliation(${label}).findings(search)`, 'T.FindingPage', await h.findings(1, 5, { search: 'C00', column: 'email' }));
+      for (const filter of [{ kinds: [...new Set(page.items.map((i) => i.finding.kind))] }, { search: 'C00', column: 'email' }, {}]) {
+        check(`openReconciliation(${label}): the filter given`, 'T.FindingFilter', filter);
+        check(`openReconciliation(${label}).findings(${JSON.stringify(filter)})`, 'T.FindingPage', await h.findings(1, 5, filter));
+      }
       check(`openReconciliation(${label}).row(source, 1)`, 'T.SourceRow | null', await h.row('source', 1));
       check(`openReconciliation(${label}).row(list, 1)`, 'T.SourceRow | null', await h.row('list', 1));
       assert.equal(await h.row('list', 100000), null);
@@ -214,6 +217,8 @@ async function collect(cc, CrosscheckError) {
     const label = `${file.name} against ${schemaName ?? 'an object'}`;
     const progress = [];
     const options = { ...fileOptions, ...(schemaName ? { schemaName } : {}), onProgress: (p) => progress.push(p) };
+    check(`validate(${label}): the schema given`, 'T.TableSchema', typeof schema === 'string' ? JSON.parse(schema) : schema);
+    check(`validate(${label}): the file options given`, 'T.FileOptions', fileOptions);
     const report = await as(label, () => cc.validate(file, schema, options));
     check(`validate(${label})`, 'T.ValidationReport', report);
     check(`validate(${label}): progress`, 'T.Progress[]', progress);
@@ -260,6 +265,7 @@ async function collect(cc, CrosscheckError) {
     ['wb_1904.xlsx', {}],
     ['wb_empty_then_data.ods', {}],
   ]) {
+    check(`inspect(${file}): the file options given`, 'T.FileOptions', options);
     check(`inspect(${file})`, 'T.Inspection', await as(file, () => cc.inspect(fixture(file), options)));
   }
 
