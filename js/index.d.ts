@@ -11,8 +11,9 @@ import type {
   ReconcileSummary,
   Report,
   RowPick,
-  ValidationReport,
+  ValidationHead,
   ValidationSummary,
+  ValidationReport,
   Vocabulary,
   FindingFilter,
   FindingPage,
@@ -32,6 +33,7 @@ export type SchemaInput = object | string;
 /** Where the WebAssembly comes from: a URL the host serves, bytes, a Response or a compiled module. */
 export type WasmSource = string | URL | ArrayBuffer | Uint8Array | Response | WebAssembly.Module;
 
+/** How `createCrosscheck` runs the core. */
 export interface EngineOptions {
   /** Run the core in a Web Worker (default: true where Web Workers exist, so not in Node.js). */
   worker?: boolean;
@@ -39,11 +41,13 @@ export interface EngineOptions {
   wasm?: WasmSource;
 }
 
+/** A call that reports how far it is. */
 export interface ProgressOptions {
   /** Hears `{stage, fraction}` as the work goes on. */
   onProgress?: (progress: Progress) => void;
 }
 
+/** `validate` and `openValidation`: how to read the file, its names, and which rows to return. */
 export interface ValidateOptions extends FileOptions, ProgressOptions {
   /** The file's name in the report, for bytes or text (a File's own name is used otherwise). */
   name?: string;
@@ -53,16 +57,18 @@ export interface ValidateOptions extends FileOptions, ProgressOptions {
   rows?: boolean | RowPick;
 }
 
+/** `reconcile` and `openReconciliation`: the options (the CLI's `--config`) and a progress listener. */
 export interface ReconcileOptions extends Options, ProgressOptions {}
 
+/** `inspect`: how to read the file, and its name for bytes or text. */
 export interface InspectOptions extends FileOptions {
   name?: string;
 }
 
 /** A validation's result, whose rows come in pages: close it when done. */
 export interface ValidationHandle {
-  /** The report without its findings (`findings: []`), with the schema's name. */
-  readonly overview: Omit<ValidationReport, 'findings'> & { findings: []; schema_name: string };
+  /** The report without its findings: tool, input, schema name, summary. */
+  readonly overview: ValidationHead;
   /** The rows and findings counted. */
   readonly summary: ValidationSummary;
   findings(start?: number, count?: number): Promise<{ total: number; items: Issue[] }>;
@@ -91,6 +97,7 @@ export interface ReconciliationHandle {
   close(): Promise<boolean>;
 }
 
+/** An engine's calls (the module's own functions are the same calls on a shared engine). */
 export interface Crosscheck {
   version(): Promise<string>;
   vocabulary(): Promise<Vocabulary>;
