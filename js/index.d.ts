@@ -3,6 +3,7 @@
 
 import type {
   CheckedRow,
+  TableSchema,
   ErrorDetail,
   FileOptions,
   Inspection,
@@ -28,7 +29,7 @@ export * from './report.js';
 export type FileInput = Blob | ArrayBuffer | ArrayBufferView | string | { name: string; data: Blob | ArrayBuffer | ArrayBufferView | string };
 
 /** A Table Schema: the object, or its JSON text. */
-export type SchemaInput = object | string;
+export type SchemaInput = TableSchema | string;
 
 /** Where the WebAssembly comes from: a URL the host serves, bytes, a Response or a compiled module. */
 export type WasmSource = string | URL | ArrayBuffer | Uint8Array | Response | WebAssembly.Module;

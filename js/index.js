@@ -8,7 +8,9 @@ import { asCoreError, createEngine } from './engine.js';
 /** A request the core refused: `kind`, `file`, `line`, `row`, `column`, `hint` say what and where. */
 export class CrosscheckError extends Error {
   constructor(detail) {
-    super(detail.text || detail.message);
+    // Errors made here carry their line to show (`text`) as the core's do.
+    detail = { ...detail, text: detail.text ?? detail.message };
+    super(detail.text);
     this.name = 'CrosscheckError';
     this.kind = detail.kind;
     for (const k of ['file', 'line', 'row', 'column', 'hint']) if (detail[k] != null) this[k] = detail[k];
@@ -44,8 +46,10 @@ const FILE_OPTIONS = ['encoding', 'delimiter', 'sheet', 'header_row'];
 const fileOptionsOf = (o) => Object.fromEntries(FILE_OPTIONS.filter((k) => o[k] != null).map((k) => [k, o[k]]));
 
 /** Where the worker gets the WebAssembly module: a URL it can fetch, bytes, or a compiled module. */
-function wasmForWorker(wasm) {
+async function wasmForWorker(wasm) {
   if (wasm == null) return inlineWasm().slice();
+  // A Response cannot be posted to a worker: its bytes can.
+  if (typeof Response !== 'undefined' && wasm instanceof Response) return new Uint8Array(await wasm.arrayBuffer());
   if (typeof wasm === 'string' || wasm instanceof URL) {
     const base = typeof document !== 'undefined' ? document.baseURI : undefined;
     return new URL(String(wasm), base).href;
@@ -89,7 +93,13 @@ function workerBackend(wasm) {
       event.preventDefault();
       stop({ kind: 'internal', message: event.message || 'the engine stopped', text: event.message || 'the engine stopped' });
     };
-    starting = post('start', { wasm: wasmForWorker(wasm) }).finally(() => URL.revokeObjectURL(url));
+    starting = wasmForWorker(wasm)
+      .then((w) => {
+        // A Response is read once; a worker started again after a trap gets its bytes.
+        if (w instanceof Uint8Array && wasm != null) wasm = w;
+        return post('start', { wasm: w instanceof Uint8Array ? w.slice() : w });
+      })
+      .finally(() => URL.revokeObjectURL(url));
     return starting;
   };
   return {

@@ -78,7 +78,7 @@ export async function examples(source: File, list: File, file: File): Promise<vo
   // A large file: the summary at once, rows a page at a time, then close.
   const handle = await openValidation(file, JSON.stringify(schema), { rows: true, onProgress: (p) => console.log(p.stage, p.fraction) });
   try {
-    console.log(handle.summary.schema_name, handle.summary.summary.rows, handle.summary.input.sheet ?? 'not a workbook');
+    console.log(handle.overview.schema_name, handle.summary.rows, handle.overview.input.sheet ?? 'not a workbook');
     for await (const page of handle.rowPages({ pick: 'passed', size: 500 })) {
       for (const row of page) console.log(row.row, row.values);
     }
@@ -108,7 +108,7 @@ export async function examples(source: File, list: File, file: File): Promise<vo
     for (const { index, finding, text } of page.items) console.log(index, describe(finding), text.en);
     const row = await run.row('list', 1);
     if (row) console.log(row.header.join(','), row.cells.join(','));
-    if (run.summary.validation) console.log(run.summary.validation.summary.invalid_rows);
+    if (run.overview.validation) console.log(run.overview.validation.summary.invalid_rows, run.summary.findings.missing);
     const csv: Uint8Array = await run.csv();
     console.log(csv.byteLength, await run.text('ja'));
   } finally {

@@ -181,7 +181,7 @@ async function collect(cc, CrosscheckError) {
   for (const [label, source, list, options] of [runs[4], runs[8], runs[runs.length - 1]]) {
     const h = await cc.openReconciliation(source, list, options);
     try {
-      check(`openReconciliation(${label}).summary`, 'T.ReconcileSummary', h.summary);
+      check(`openReconciliation(${label}).overview`, 'T.ReconcileSummary', h.overview);
       const page = await h.findings(0, 500);
       check(`openReconciliation(${label}).findings()`, 'T.FindingPage', page);
       for (const item of page.items) reports.push({ findings: [item.finding] });
@@ -226,7 +226,7 @@ async function collect(cc, CrosscheckError) {
     issuesSeen.push(...report.findings);
     const h = await cc.openValidation(file, schema, options);
     try {
-      check(`openValidation(${label}).summary`, 'T.ValidationHead', h.summary);
+      check(`openValidation(${label}).overview`, 'T.ValidationHead', h.overview);
       check(`openValidation(${label}).findings()`, '{ total: number; items: T.Issue[] }', await h.findings(0, 100));
       check(`openValidation(${label}).report()`, 'T.ValidationReport', await h.report());
       assert.equal(typeof (await h.text('en')), 'string');

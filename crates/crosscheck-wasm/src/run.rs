@@ -112,7 +112,7 @@ impl Run {
             "source" => Side::Source,
             "list" => Side::List,
             other => {
-                let e = Error::internal(format!("row: the side is \"source\" or \"list\", not \"{other}\""));
+                let e = Error::options(format!("row: the side is \"source\" or \"list\", not \"{other}\""));
                 return Err(js_error(e));
             }
         };
