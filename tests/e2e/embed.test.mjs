@@ -52,6 +52,23 @@ after(async () => {
   if (host) rmSync(host, { recursive: true, force: true });
 });
 
+test('the installed package goes through a bundler (esbuild) and runs in Node.js', async () => {
+  writeFileSync(join(host, 'bundled-entry.mjs'), [
+    "import { validate, version } from 'crosscheck';",
+    "const report = await validate('id,n\\n1,2\\nx,3\\n', { fields: [{ name: 'id', type: 'integer' }, { name: 'n', type: 'integer' }] }, { rows: 'passed' });",
+    'console.log(JSON.stringify({ version: await version(), summary: report.summary, rows: report.rows }));',
+  ].join('\n'));
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(host, 'bundled-entry.mjs')], bundle: true, platform: 'node', format: 'esm',
+    outfile: join(host, 'bundled.mjs'), absWorkingDir: host, logLevel: 'error',
+  });
+  const out = JSON.parse(execFileSync(process.execPath, [join(host, 'bundled.mjs')], { encoding: 'utf8' }));
+  assert.equal(out.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  assert.equal(out.summary.valid_rows, 1);
+  assert.deepEqual(out.rows.map((r) => r.values), [{ id: 1, n: 2 }]);
+});
+
 const CSV = [
   '顧客ID,氏名,メールアドレス,ポイント,登録日',
   'C0000001,髙橋 一郎,ichiro@example.jp,"1,200",2024/4/1',
