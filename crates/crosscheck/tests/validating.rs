@@ -332,3 +332,143 @@ mod by_the_spec {
         assert!(check(&subset, "a,b\n1,2\n").is_ok());
     }
 }
+
+/// The rows an import takes after the check: cast as the schema says, page by page.
+mod rows_handed_back {
+    use super::*;
+    use crosscheck::{read, validate_loaded, Pick};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    const SCHEMA: &str = r#"{"fields": [
+        {"name": "id", "type": "integer", "constraints": {"unique": true}},
+        {"name": "rate", "type": "number"},
+        {"name": "ok", "type": "boolean", "trueValues": ["はい"], "falseValues": ["いいえ"]},
+        {"name": "on", "type": "date", "format": "%Y/%m/%d"},
+        {"name": "at", "type": "datetime"},
+        {"name": "t", "type": "time"},
+        {"name": "y", "type": "year"},
+        {"name": "ym", "type": "yearmonth"},
+        {"name": "obj", "type": "object"},
+        {"name": "name"}
+    ], "missingValues": ["", "-"]}"#;
+
+    fn checked(csv: &str) -> TestResult<crosscheck::Validated> {
+        let loaded = read(Input::new("t.csv", csv), &FileOptions::default(), &mut |_| {})?;
+        Ok(validate_loaded(Arc::new(loaded), SCHEMA, "s.json", None, &mut |_| {})?)
+    }
+
+    const HEADER: &str = "id,rate,ok,on,at,t,y,ym,obj,name\n";
+
+    #[test]
+    fn a_passed_row_is_cast_as_the_schema_says() -> TestResult {
+        let csv = format!(
+            "{HEADER}0012,1.50,はい,2024/4/1,2024-04-01T09:00:00.120+09:00,09:30:00,2024,2024-04,\"{{\"\"a\"\": 1}}\",山田\n\
+             9007199254740993,NaN,いいえ,2024/12/31,2024-04-01T00:00:00+00:00,23:59:59.5,1999,1999-12,{{}},-\n"
+        );
+        let v = checked(&csv)?;
+        let rows = v.rows(Pick::Passed, 0, 10);
+        assert_eq!(rows.len(), 2);
+        let first = serde_json::to_value(&rows[0]).unwrap_or_default();
+        assert_eq!(
+            first,
+            json!({"row": 1, "line": 2, "ok": true, "values": {
+                "id": 12, "rate": 1.5, "ok": true, "on": "2024-04-01", "at": "2024-04-01T09:00:00.12+09:00",
+                "t": "09:30:00", "y": 2024, "ym": "2024-04", "obj": {"a": 1}, "name": "山田"}})
+        );
+        let second = serde_json::to_value(&rows[1]).unwrap_or_default();
+        let values = &second["values"];
+        assert_eq!(values["id"], json!("9007199254740993"), "past 2^53 − 1: the digits");
+        assert_eq!(values["rate"], json!(null), "NaN has no JSON number");
+        assert_eq!(values["at"], json!("2024-04-01T00:00:00Z"));
+        assert_eq!(values["t"], json!("23:59:59.5"));
+        assert_eq!(values["name"], json!(null), "a missing value");
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_row_gives_its_text_and_its_findings() -> TestResult {
+        let csv = format!(
+            "{HEADER}1,0.5,はい,2024/4/1,2024-04-01T09:00:00Z,09:30:00,2024,2024-04,{{}},a\n\
+             1,x,はい,2024/4/1,2024-04-01T09:00:00Z,09:30:00,2024,2024-04,{{}},b\n\
+             3,0.5\n\
+             4,0.5,はい,2024/4/1,2024-04-01T09:00:00Z,09:30:00,2024,2024-04,{{}},d\n"
+        );
+        let v = checked(&csv)?;
+        assert_eq!((v.count(Pick::All), v.count(Pick::Passed), v.count(Pick::Failed)), (4, 1, 3));
+        let failed = v.rows(Pick::Failed, 0, 10);
+        assert_eq!(failed.iter().map(|r| (r.row, r.ok)).collect::<Vec<_>>(), [(1, false), (2, false), (3, false)]);
+        // Row 2: its own bad number, and the duplicate id it shares with row 1.
+        let kinds: Vec<&str> = failed[1]
+            .findings
+            .iter()
+            .map(|&i| match &v.findings()[i] {
+                Issue::Invalid { rule, .. } => rule.as_str(),
+                Issue::Duplicate { rule, .. } => rule.as_str(),
+                Issue::Malformed { .. } => "malformed",
+            })
+            .collect();
+        assert_eq!(kinds, ["unique", "type"]);
+        let values = failed[1].values.as_ref().ok_or_else(|| crosscheck::Error::options("values"))?;
+        assert_eq!(values["rate"], json!("x"));
+        assert_eq!(values["id"], json!("1"), "a failed row's values are its text");
+        assert!(failed[2].values.is_none(), "a malformed record's cells do not line up with fields");
+        assert!(matches!(v.findings()[failed[2].findings[0]], Issue::Malformed { .. }));
+        let passed = v.rows(Pick::Passed, 0, 10);
+        assert_eq!(passed.iter().map(|r| r.row).collect::<Vec<_>>(), [4]);
+        let all = v.rows(Pick::All, 0, 10);
+        assert_eq!(
+            all.iter().map(|r| (r.row, r.ok)).collect::<Vec<_>>(),
+            [(1, false), (2, false), (3, false), (4, true)]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn pages_meet_end_to_end_whatever_their_size() -> TestResult {
+        let mut csv = String::from(HEADER);
+        for i in 0..50 {
+            // Every third row has a bad rate; row 20 is malformed.
+            let rate = if i % 3 == 0 { "x" } else { "1" };
+            if i == 19 {
+                csv += "20\n";
+            } else {
+                csv += &format!("{i},{rate},はい,2024/4/1,2024-04-01T09:00:00Z,09:30:00,2024,2024-04,{{}},n\n");
+            }
+        }
+        let v = checked(&csv)?;
+        for pick in [Pick::All, Pick::Passed, Pick::Failed] {
+            let whole: Vec<u64> = v.rows(pick, 0, 1000).iter().map(|r| r.row).collect();
+            assert_eq!(whole.len(), v.count(pick), "{pick:?}");
+            for size in [1, 3, 7, 50] {
+                let mut paged = Vec::new();
+                let mut start = 0;
+                loop {
+                    let page = v.rows(pick, start, size);
+                    paged.extend(page.iter().map(|r| r.row));
+                    if page.len() < size {
+                        break;
+                    }
+                    start += size;
+                }
+                assert_eq!(paged, whole, "{pick:?} in pages of {size}");
+            }
+        }
+        let report = v.report();
+        assert_eq!(report.validation.summary.valid_rows, v.count(Pick::Passed));
+        assert_eq!(report.validation.summary.rows, v.count(Pick::All));
+        Ok(())
+    }
+
+    #[test]
+    fn the_report_is_the_one_validate_gives() -> TestResult {
+        let loaded = read(fixture("validate_list.csv"), &FileOptions::default(), &mut |_| {})?;
+        let v = validate_loaded(Arc::new(loaded), &schema_text(), "s.json", Some(2), &mut |_| {})?;
+        let direct =
+            validate(fixture("validate_list.csv"), &schema_text(), "s.json", &FileOptions::default(), Some(2))?;
+        assert_eq!(v.report(), direct);
+        assert_eq!(v.findings().len(), 8, "rows index every finding, uncut");
+        assert_eq!(v.into_report(), direct);
+        Ok(())
+    }
+}

@@ -136,6 +136,14 @@ impl DateTime<'_> {
         )
     }
 
+    /// As written, normalised: the fraction without trailing zeros, a zero offset as `Z`,
+    /// 24:00:00 as the next day's 00:00:00.
+    pub(crate) fn normalised(&self) -> String {
+        let (y, m, d) = self.date;
+        let (y, m, d) = if self.clock.hour == 24 { civil(days(y, m, d) + 1) } else { (i64::from(y), m, d) };
+        format!("{y:04}-{m:02}-{d:02}T{}", self.clock.normalised())
+    }
+
     /// Order of instants; None between a zoned value and a floating one (XML Schema leaves them
     /// unordered).
     pub(crate) fn compare(&self, other: &DateTime) -> Option<Ordering> {
@@ -153,6 +161,16 @@ impl DateTime<'_> {
 impl Clock<'_> {
     pub(crate) fn into_owned(self) -> Clock<'static> {
         Clock { fraction: Cow::Owned(self.fraction.into_owned()), ..self }
+    }
+
+    pub(crate) fn normalised(&self) -> String {
+        let dot = if self.fraction.is_empty() { "" } else { "." };
+        let zone = match self.zone {
+            None => String::new(),
+            Some(0) => "Z".to_string(),
+            Some(z) => format!("{}{:02}:{:02}", if z < 0 { '-' } else { '+' }, z.abs() / 60, z.abs() % 60),
+        };
+        format!("{:02}:{:02}:{:02}{dot}{}{zone}", self.hour % 24, self.minute, self.second, self.fraction)
     }
 
     /// Seconds into the day, in UTC for a zoned time (a day's wrap kept: times compare within one
@@ -215,9 +233,14 @@ mod tests {
         assert_ne!(text("2024-01-01T00:00:00"), text("2024-01-01T00:00:00Z"));
         let (a, b) = (parse_datetime("2024-01-01T00:00:00.1Z"), parse_datetime("2024-01-01T00:00:00.09Z"));
         assert_eq!(a.zip(b).and_then(|(a, b)| a.compare(&b)), Some(Ordering::Greater));
+        assert_eq!(
+            parse_datetime("2024-01-01T09:00:00.120-00:00").map(|d| d.normalised()),
+            Some("2024-01-01T09:00:00.12Z".to_string())
+        );
         assert_eq!(civil(days(2000, 2, 29)), (2000, 2, 29));
         let end = parse_datetime("2024-12-31T24:00:00Z");
         assert_eq!(end.as_ref().map(|d| d.canonical()), Some("2025-01-01T00:00:00Z".to_string()));
-        assert_eq!(parse_time("24:00:00").map(|t| t.canonical()), Some("00:00:00".to_string()));
+        assert_eq!(end.map(|d| d.normalised()), Some("2025-01-01T00:00:00Z".to_string()));
+        assert_eq!(parse_time("24:00:00").map(|t| t.normalised()), Some("00:00:00".to_string()));
     }
 }

@@ -6,6 +6,7 @@ mod cast;
 mod datetime;
 mod number;
 mod pattern;
+pub(crate) mod rows;
 pub(crate) mod schema;
 
 use crate::read::table::Table;

@@ -105,6 +105,30 @@ impl<'a> Num<'a> {
             Num::NaN => "NaN".to_string(),
         }
     }
+
+    /// The nearest f64 (Rust's parse rounds correctly; past f64's range, ±infinity).
+    pub(crate) fn to_f64(&self) -> f64 {
+        match self {
+            Num::Finite(d) => d.canonical().parse().unwrap_or(f64::NAN),
+            Num::Infinite { negative: true } => f64::NEG_INFINITY,
+            Num::Infinite { negative: false } => f64::INFINITY,
+            Num::NaN => f64::NAN,
+        }
+    }
+
+    /// The value as an i64 when it is a whole number that fits.
+    pub(crate) fn to_i64(&self) -> Option<i64> {
+        let Num::Finite(d) = self else { return None };
+        let (digits, exp) = d.significant();
+        if exp < 0 || digits.len() as i64 + exp > 19 {
+            return None;
+        }
+        let mut n: i64 = 0;
+        for b in digits.iter().copied().chain(std::iter::repeat_n(b'0', exp as usize)) {
+            n = n.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        }
+        Some(if d.negative { -n } else { n })
+    }
 }
 
 impl<'a> Decimal<'a> {
@@ -302,5 +326,8 @@ mod tests {
         }
         let comma = Syntax { decimal_char: ',', fraction: true };
         assert!(Num::parse(Cow::Borrowed("1,5"), comma).is_some_and(|n| n.same(&num("1.5"))));
+        assert_eq!(num("-9007199254740991").to_i64(), Some(-9007199254740991));
+        assert_eq!(num("1.5").to_i64(), None);
+        assert_eq!(num("0.10000000000000001").to_f64(), 0.1);
     }
 }
