@@ -13,7 +13,7 @@ use crate::report::{
     InputInfo, Inputs, Mapping, RenamedColumn, Report, Side, SkippedLine, SkippedReason, Summary, Tool, Validation,
     ValidationReport,
 };
-use crate::validate::{self, schema::Schema};
+use crate::validate::{self, rows::Validated, schema::Schema};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -226,6 +226,30 @@ pub fn validate_with(
     max_findings: Option<usize>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ValidationReport> {
+    // The schema first: a wrong one is said before a big file is read.
+    let (schema_value, schema) = read_schema(schema_json, schema_name)?;
+    let bar = &progress::VALIDATE;
+    progress(progress::at(bar, Stage::Reading, 0.0));
+    let loaded = load_with_progress(input, options, &mut |f| progress(progress::at(bar, Stage::Reading, f)))?;
+    let checked = check_loaded(Arc::new(loaded), schema_value, schema, max_findings, bar, progress)?;
+    Ok(checked.into_report())
+}
+
+/// Check a file already read (see [`read`]) against a Table Schema, keeping the table and the
+/// schema: the result hands back the report and, page by page, the rows cast as the schema
+/// says ([`Validated::rows`]) — what an import takes after the check.
+pub fn validate_loaded(
+    loaded: Arc<Loaded>,
+    schema_json: &str,
+    schema_name: &str,
+    max_findings: Option<usize>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Validated> {
+    let (schema_value, schema) = read_schema(schema_json, schema_name)?;
+    check_loaded(loaded, schema_value, schema, max_findings, &progress::VALIDATE, progress)
+}
+
+fn read_schema(schema_json: &str, schema_name: &str) -> Result<(serde_json::Value, Schema)> {
     let schema_value: serde_json::Value =
         serde_json::from_str(schema_json.trim_start_matches('\u{FEFF}')).map_err(|e| {
             Error::new(ErrorKind::Schema, format!("not valid JSON: {e}"))
@@ -234,14 +258,25 @@ pub fn validate_with(
                 .hint("the schema must be one JSON object with a \"fields\" list")
         })?;
     let schema = Schema::from_value(&schema_value, schema_name)?;
-    let bar = &progress::VALIDATE;
-    progress(progress::at(bar, Stage::Reading, 0.0));
-    let loaded = load_with_progress(input, options, &mut |f| progress(progress::at(bar, Stage::Reading, f)))?;
+    Ok((schema_value, schema))
+}
+
+fn check_loaded(
+    loaded: Arc<Loaded>,
+    schema_value: serde_json::Value,
+    schema: Schema,
+    max_findings: Option<usize>,
+    bar: &[Span],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Validated> {
     progress(progress::at(bar, Stage::Checking, 0.0));
     let tick = &mut |f| progress(progress::at(bar, Stage::Checking, f));
-    let validation = capped(validate::validate_with(&loaded.table, &schema, Side::List, tick)?, max_findings);
+    let validation = validate::validate_with(&loaded.table, &schema, Side::List, tick)?;
+    let (columns, _) = validate::columns(&loaded.table, &schema)?;
+    let report =
+        ValidationReport { tool: Tool::default(), input: hashed_info(&loaded)?, schema: schema_value, validation };
     progress(Progress { stage: Stage::Done, fraction: 1.0 });
-    Ok(ValidationReport { tool: Tool::default(), input: hashed_info(&loaded)?, schema: schema_value, validation })
+    Ok(Validated::new(loaded, schema, columns, report, max_findings))
 }
 
 /// The options a run used: the given ones with everything detected filled in, so that feeding

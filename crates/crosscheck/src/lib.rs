@@ -51,7 +51,7 @@ mod vocabulary;
 
 pub use api::{
     describe, inspect, prepare, prepare_loaded, read, reconcile, reconcile_loaded, reconcile_with, validate,
-    validate_with, ColumnProfile, Inspection, MalformedRow, Prepared, Reconciled, Row,
+    validate_loaded, validate_with, ColumnProfile, Inspection, MalformedRow, Prepared, Reconciled, Row,
 };
 pub use error::{Error, ErrorKind, Remedy, Result};
 pub use normalize::{normalize, Step};
@@ -60,6 +60,7 @@ pub use par::Threads;
 pub use progress::{Progress, Span, Stage};
 pub use read::{Input, Loaded, Sha256};
 pub use report::{Finding, FindingKind, Report, Side, ValidationReport};
+pub use validate::rows::{CheckedRow, Pick, Validated};
 pub use vocabulary::{vocabulary, Vocabulary};
 
 /// Unit tests return errors with `?` rather than unwrapping them: a failing test shows the error.

@@ -2,28 +2,87 @@
 //! `decimalChar`, `groupChar`, `bareNumber`), booleans, dates and times, string formats (e-mail,
 //! URI, UUID) and the Japanese formats. The rule a value breaks is named with its message.
 
+use super::datetime::{parse_datetime, parse_time, Clock, DateTime};
+use super::number::{Num, Syntax};
 use super::schema::{DateFormat, DatePart, Field, JpFormat, StringFormat, Type};
 use crate::report::{msg, Message};
 use crate::value::date::{parse_date, parse_era_date, real_date};
 use crate::value::japanese::{is_jp_phone, is_postal_code};
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
-/// A cell's value as its type reads it, for enum, minimum/maximum and uniqueness. Text is the
-/// cell itself, borrowed from the table: a million-row file is checked without a string per cell.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Logical<'a> {
+/// A cell's value as its type reads it, for enum, bounds and uniqueness. Text is the cell
+/// itself, borrowed from the table: a million-row file is checked without a string per cell.
+#[derive(Debug, Clone)]
+pub(crate) enum Logical<'a> {
     Text(Cow<'a, str>),
-    Number(f64),
+    /// integer, number and year.
+    Number(Num<'a>),
+    Bool(bool),
     Date((i32, u32, u32)),
+    DateTime(DateTime<'a>),
+    Time(Clock<'a>),
+    YearMonth((i32, u32)),
+    /// object and array: the JSON read.
+    Json(Box<serde_json::Value>),
 }
 
 impl<'a> Logical<'a> {
-    /// The text two equal values share ("01" and "1" as integers are one value).
-    pub(super) fn canonical(&self) -> Cow<'a, str> {
+    /// The text two equal values share ("01" and "1" as integers are one value, and so are two
+    /// spellings of one instant).
+    pub(crate) fn canonical(&self) -> Cow<'a, str> {
         match self {
             Logical::Text(s) => s.clone(),
-            Logical::Number(x) => Cow::Owned(x.to_string()),
+            Logical::Number(n) => Cow::Owned(n.canonical()),
+            Logical::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
             Logical::Date((y, m, d)) => Cow::Owned(format!("{y:04}-{m:02}-{d:02}")),
+            Logical::DateTime(t) => Cow::Owned(t.canonical()),
+            Logical::Time(t) => Cow::Owned(t.canonical()),
+            Logical::YearMonth((y, m)) => Cow::Owned(format!("{y:04}-{m:02}")),
+            // serde_json's maps are sorted by key: one text per value.
+            Logical::Json(v) => Cow::Owned(v.to_string()),
+        }
+    }
+
+    /// The same logical value (for `enum`): numbers and instants by value.
+    pub(crate) fn same(&self, other: &Logical) -> bool {
+        match (self, other) {
+            (Logical::Number(a), Logical::Number(b)) => a.same(b),
+            (Logical::DateTime(a), Logical::DateTime(b)) => a.compare(b) == Some(Ordering::Equal),
+            (Logical::Time(a), Logical::Time(b)) => a.compare(b) == Some(Ordering::Equal),
+            (Logical::Text(a), Logical::Text(b)) => a == b,
+            (Logical::Bool(a), Logical::Bool(b)) => a == b,
+            (Logical::Date(a), Logical::Date(b)) => a == b,
+            (Logical::YearMonth(a), Logical::YearMonth(b)) => a == b,
+            (Logical::Json(a), Logical::Json(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// How the value compares with a bound of its field's type; None when they are unordered
+    /// (NaN; a zoned and a floating datetime).
+    pub(crate) fn compare(&self, other: &Logical) -> Option<Ordering> {
+        match (self, other) {
+            (Logical::Number(a), Logical::Number(b)) => a.compare(b),
+            (Logical::Date(a), Logical::Date(b)) => Some(a.cmp(b)),
+            (Logical::DateTime(a), Logical::DateTime(b)) => a.compare(b),
+            (Logical::Time(a), Logical::Time(b)) => a.compare(b),
+            (Logical::YearMonth(a), Logical::YearMonth(b)) => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+
+    /// An owned copy, for values read once from the schema (enum, bounds).
+    pub(crate) fn into_owned(self) -> Logical<'static> {
+        match self {
+            Logical::Text(s) => Logical::Text(Cow::Owned(s.into_owned())),
+            Logical::Number(n) => Logical::Number(n.into_owned()),
+            Logical::Bool(b) => Logical::Bool(b),
+            Logical::Date(d) => Logical::Date(d),
+            Logical::DateTime(t) => Logical::DateTime(t.into_owned()),
+            Logical::Time(t) => Logical::Time(t.into_owned()),
+            Logical::YearMonth(m) => Logical::YearMonth(m),
+            Logical::Json(v) => Logical::Json(v),
         }
     }
 }
@@ -54,16 +113,16 @@ pub(super) fn cast<'a>(field: &Field, value: &'a str) -> Result<Logical<'a>, Bro
                 Err(("format", msg(format!("「{value}」は{ja}ではありません"), format!("\"{value}\" is not {en}"))))
             }
         }
-        Type::Integer => parse_integer(field, value).map(|n| Logical::Number(n as f64)).ok_or_else(|| {
+        Type::Integer => read_number(field, value, false).map(Logical::Number).ok_or_else(|| {
             let hint_en = field.group_char.map_or(String::new(), |g| format!(" (thousands separator \"{g}\")"));
             not("整数", &format!("a whole number{hint_en}"))
         }),
-        Type::Number => parse_number(field, value).map(Logical::Number).ok_or_else(|| not("数値", "a number")),
+        Type::Number => read_number(field, value, true).map(Logical::Number).ok_or_else(|| not("数値", "a number")),
         Type::Boolean => {
             if field.true_values.iter().any(|t| t == value) {
-                Ok(Logical::Text(Cow::Borrowed("true")))
+                Ok(Logical::Bool(true))
             } else if field.false_values.iter().any(|f| f == value) {
-                Ok(Logical::Text(Cow::Borrowed("false")))
+                Ok(Logical::Bool(false))
             } else {
                 let both: Vec<&str> = field.true_values.iter().chain(&field.false_values).map(String::as_str).collect();
                 Err((
@@ -93,44 +152,61 @@ pub(super) fn cast<'a>(field: &Field, value: &'a str) -> Result<Logical<'a>, Bro
                 )
             })
         }
-        Type::Datetime => {
-            let ok = value.len() >= 19
-                && value.is_char_boundary(10)
-                && iso_date(&value[..10]).is_some()
-                && value.as_bytes()[10] == b'T'
-                && value.get(11..19).is_some_and(is_time)
-                && matches!(value.get(19..), Some("" | "Z")) | value.get(19..).is_some_and(is_offset);
-            if ok {
-                Ok(Logical::Text(Cow::Borrowed(value)))
-            } else {
-                Err(not("日時（YYYY-MM-DDThh:mm:ssZ）", "a date and time (YYYY-MM-DDThh:mm:ssZ)"))
-            }
-        }
+        Type::Datetime => parse_datetime(value).map(Logical::DateTime).ok_or_else(|| {
+            not("日時（YYYY-MM-DDThh:mm:ss[.sss][Z|±hh:mm]）", "a date and time (YYYY-MM-DDThh:mm:ss[.sss][Z|±hh:mm])")
+        }),
         Type::Time => {
-            if is_time(value) {
-                Ok(Logical::Text(Cow::Borrowed(value)))
-            } else {
-                Err(not("時刻（hh:mm:ss）", "a time (hh:mm:ss)"))
-            }
+            parse_time(value).map(Logical::Time).ok_or_else(|| not("時刻（hh:mm:ss[.sss]）", "a time (hh:mm:ss[.sss])"))
         }
-        Type::Year => match (value.len(), value.parse::<i32>()) {
-            (4, Ok(y)) if value.bytes().all(|b| b.is_ascii_digit()) => Ok(Logical::Number(f64::from(y))),
+        Type::Year => match (value.len(), value.bytes().all(|b| b.is_ascii_digit())) {
+            (4, true) => {
+                read_number(field, value, false).map(Logical::Number).ok_or_else(|| not("年（YYYY）", "a year (YYYY)"))
+            }
             _ => Err(not("年（YYYY）", "a year (YYYY)")),
         },
         Type::Yearmonth => {
-            let ok = value.len() == 7
-                && value.as_bytes()[4] == b'-'
-                && value[..4].bytes().all(|b| b.is_ascii_digit())
-                && value[5..]
-                    .parse::<u32>()
-                    .is_ok_and(|m| (1..=12).contains(&m) && value[5..].bytes().all(|b| b.is_ascii_digit()));
-            if ok {
-                Ok(Logical::Text(Cow::Borrowed(value)))
-            } else {
-                Err(not("年月（YYYY-MM）", "a year and month (YYYY-MM)"))
-            }
+            let b = value.as_bytes();
+            let digits = |r: std::ops::Range<usize>| {
+                b.get(r.clone())
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    .then(|| value[r].parse::<u32>().ok())
+                    .flatten()
+            };
+            let parsed = match (b.len(), b.get(4), digits(0..4), digits(5..7)) {
+                (7, Some(b'-'), Some(y), Some(m)) if (1..=12).contains(&m) => Some((y as i32, m)),
+                _ => None,
+            };
+            parsed.map(Logical::YearMonth).ok_or_else(|| not("年月（YYYY-MM）", "a year and month (YYYY-MM)"))
+        }
+        Type::Object | Type::Array => {
+            let parsed = serde_json::from_str::<serde_json::Value>(value).ok().filter(|v| {
+                if field.kind == Type::Object {
+                    v.is_object()
+                } else {
+                    v.is_array()
+                }
+            });
+            parsed.map(|v| Logical::Json(Box::new(v))).ok_or_else(|| {
+                if field.kind == Type::Object {
+                    not("JSON のオブジェクト", "a JSON object")
+                } else {
+                    not("JSON の配列", "a JSON array")
+                }
+            })
         }
     }
+}
+
+/// An integer (`fraction` false) or a number as the field writes it: NaN and INF, or digits
+/// with the field's decimal and group characters, stripped of ¥, 円, % when not bare.
+fn read_number<'a>(field: &Field, value: &'a str, fraction: bool) -> Option<Num<'a>> {
+    if fraction {
+        if let Some(n) = Num::special(value) {
+            return Some(n);
+        }
+    }
+    let s = digits_with_groups(field, unbare(field, value))?;
+    Num::parse(s, Syntax { decimal_char: field.decimal_char, fraction })
 }
 
 /// Strips what a non-bare number may carry around it (¥, 円, %, spaces).
@@ -151,50 +227,6 @@ pub(super) fn digits_with_groups<'a>(field: &Field, s: &'a str) -> Option<Cow<'a
         _ => Cow::Borrowed(s),
     };
     (!out.is_empty()).then_some(out)
-}
-
-pub(super) fn parse_integer(field: &Field, value: &str) -> Option<i128> {
-    let s = digits_with_groups(field, unbare(field, value))?;
-    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-pub(super) fn parse_number(field: &Field, value: &str) -> Option<f64> {
-    if matches!(value, "NaN" | "INF" | "-INF") {
-        return value.replace("INF", "inf").parse().ok();
-    }
-    let s = digits_with_groups(field, unbare(field, value))?;
-    let s = if field.decimal_char == '.' {
-        s
-    } else {
-        Cow::Owned(s.replace('.', "\u{0}").replace(field.decimal_char, "."))
-    };
-    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    let ok = !(int.is_empty() && frac.is_empty()) && digits(int) && digits(frac) && exponent_ok(exponent);
-    if !ok {
-        return None;
-    }
-    s.parse::<f64>().ok().filter(|x| x.is_finite())
-}
-
-/// An exponent's digits, if there is an exponent.
-pub(super) fn exponent_ok(e: Option<&str>) -> bool {
-    match e {
-        None => true,
-        Some(e) => {
-            let d = e.strip_prefix(['-', '+']).unwrap_or(e);
-            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
-        }
-    }
 }
 
 /// Exactly YYYY-MM-DD.
@@ -249,41 +281,40 @@ pub(super) fn pattern_text(parts: &[DatePart]) -> String {
         .collect()
 }
 
-pub(super) fn is_time(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 8
-        && b[2] == b':'
-        && b[5] == b':'
-        && [0, 1, 3, 4, 6, 7].iter().all(|&i| b[i].is_ascii_digit())
-        && v[0..2].parse::<u32>().is_ok_and(|h| h < 24)
-        && v[3..5].parse::<u32>().is_ok_and(|m| m < 60)
-        && v[6..8].parse::<u32>().is_ok_and(|s| s < 60)
-}
-
-pub(super) fn is_offset(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 6 && matches!(b[0], b'+' | b'-') && b[3] == b':' && [1, 2, 4, 5].iter().all(|&i| b[i].is_ascii_digit())
-}
-
+/// An address as RFC 5321 writes one: a dot-atom local part of at most 64 characters (no empty
+/// part between dots: `a..b` is none) and a domain of labels of letters, digits and inner
+/// hyphens, 63 characters at most each (`-x.com` is none).
 pub(super) fn is_email(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else { return false };
-    let fine = |c: char| {
-        c.is_ascii_graphic() && !matches!(c, '@' | '(' | ')' | ',' | ';' | ':' | '<' | '>' | '[' | ']' | '"' | '\\')
+    let Some((local, domain)) = v.rsplit_once('@') else { return false };
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let label = |l: &str| {
+        (1..=63).contains(&l.len())
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     };
-    !local.is_empty()
-        && local.chars().all(fine)
-        && !local.starts_with('.')
-        && !local.ends_with('.')
+    (1..=64).contains(&local.len())
+        && local.split('.').all(|part| !part.is_empty() && part.chars().all(atext))
+        && domain.len() <= 253
         && domain.contains('.')
-        && domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && domain.split('.').all(label)
 }
 
+/// A URI as RFC 3986 writes one: a scheme, `:`, and the rest in its characters (percent-escaped
+/// where need be); the rest may be empty (`http:` is a URI).
 pub(super) fn is_uri(v: &str) -> bool {
     let Some((scheme, rest)) = v.split_once(':') else { return false };
+    let allowed = |c: u8| c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c);
+    let b = rest.as_bytes();
+    let escapes_ok = b
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == b'%')
+        .all(|(i, _)| b.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)));
     scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-        && !rest.is_empty()
-        && !rest.chars().any(char::is_whitespace)
+        && b.iter().all(|&c| allowed(c))
+        && escapes_ok
 }
 
 pub(super) fn is_uuid(v: &str) -> bool {

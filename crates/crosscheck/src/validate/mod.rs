@@ -3,6 +3,10 @@
 //! the raw value, the rule, and a message in Japanese and English. Totals are true totals.
 
 mod cast;
+mod datetime;
+mod number;
+mod pattern;
+pub(crate) mod rows;
 pub(crate) mod schema;
 
 use crate::read::table::Table;
@@ -10,8 +14,9 @@ use crate::report::{msg, Issue, Side, Validation, ValidationSummary};
 use crate::value::excel::excel_error;
 use cast::{cast, jp_format, Broken, Logical};
 use rustc_hash::FxHashMap;
-use schema::{Bound, Field, Schema};
+use schema::{Field, FieldsMatch, Schema};
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 /// The rows (0-based) that share a value: most values are on one row, which needs no list.
 enum Rows {
@@ -58,13 +63,9 @@ pub fn validate(table: &Table, schema: &Schema, side: Side) -> crate::Result<Val
 /// costs ~2.5 µs), so that a PC a few times slower still hears every ~250 ms.
 const CHECK_TICK: usize = 20_000;
 
-/// `validate`, telling `tick` the share of the rows checked as it goes.
-pub fn validate_with(
-    table: &Table,
-    schema: &Schema,
-    side: Side,
-    tick: &mut dyn FnMut(f64),
-) -> crate::Result<Validation> {
+/// Each field's column in `table`, and the columns no field describes; an error when a field
+/// is not a column, or a v2 schema's `fieldsMatch` is not met.
+pub(crate) fn columns(table: &Table, schema: &Schema) -> crate::Result<(Vec<usize>, Vec<String>)> {
     let columns: Vec<usize> = schema
         .fields
         .iter()
@@ -80,8 +81,36 @@ pub fn validate_with(
             })
         })
         .collect::<crate::Result<_>>()?;
-    let unknown_columns =
+    let unknown_columns: Vec<String> =
         table.header.iter().filter(|h| !schema.fields.iter().any(|f| &f.name == *h)).cloned().collect();
+    // A v2 schema's fieldsMatch: exact (its default) wants the fields in order, equal in any.
+    let in_order = columns.iter().enumerate().all(|(i, &c)| i == c);
+    let refused = match schema.fields_match {
+        FieldsMatch::Exact if !unknown_columns.is_empty() || !in_order => Some("exact"),
+        FieldsMatch::Equal if !unknown_columns.is_empty() => Some("equal"),
+        _ => None,
+    };
+    if let Some(how) = refused {
+        let names: Vec<&str> = schema.fields.iter().map(|f| f.name.as_str()).collect();
+        return Err(crate::Error::new(
+            crate::ErrorKind::Schema,
+            format!("the file's columns are not the schema's fields (fieldsMatch \"{how}\": {})", names.join(", ")),
+        )
+        .in_file(&table.name)
+        .hint(format!("the file's columns are: {}; or set \"fieldsMatch\": \"subset\"", table.header.join(", "))));
+    }
+
+    Ok((columns, unknown_columns))
+}
+
+/// `validate`, telling `tick` the share of the rows checked as it goes.
+pub fn validate_with(
+    table: &Table,
+    schema: &Schema,
+    side: Side,
+    tick: &mut dyn FnMut(f64),
+) -> crate::Result<Validation> {
+    let (columns, unknown_columns) = columns(table, schema)?;
 
     let mut findings = Vec::new();
     let mut bad_row = vec![false; table.len()];
@@ -95,7 +124,6 @@ pub fn validate_with(
     let pk: Vec<usize> =
         schema.primary_key.iter().filter_map(|k| schema.fields.iter().position(|f| &f.name == k)).collect();
     let mut keys: FxHashMap<Key, Rows> = map(if pk.is_empty() { 0 } else { table.len() });
-    let allowed: Vec<Vec<Option<Logical>>> = schema.fields.iter().map(allowed_values).collect();
     // A primary key's fields are required too.
     let required: Vec<bool> = schema.fields.iter().enumerate().map(|(i, f)| f.required || pk.contains(&i)).collect();
     let mut logical: Vec<Option<Logical>> = Vec::with_capacity(schema.fields.len());
@@ -107,15 +135,16 @@ pub fn validate_with(
         logical.clear();
         for (i, (field, &col)) in schema.fields.iter().zip(&columns).enumerate() {
             let value = table.cell(r, col);
-            let checked = check(field, value, required[i], &schema.missing_values, &allowed[i]);
-            match checked {
-                Ok(v) => {
-                    if let (true, Some(v), Some(seen)) = (field.unique, &v, seen.get_mut(i)) {
-                        seen.entry(v.canonical()).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
-                    }
-                    logical.push(v);
-                }
-                Err((rule, message)) => {
+            let Checked { value: v, broken } = check(field, value, required[i]);
+            // A value of its type takes part in uniqueness even when it breaks another rule:
+            // "abcd" twice under maxLength 3 is also a duplicate.
+            if let (true, Some(v), Some(seen)) = (field.unique, &v, seen.get_mut(i)) {
+                seen.entry(v.canonical()).and_modify(|rows| rows.add(r)).or_insert(Rows::One(r));
+            }
+            logical.push(v);
+            match broken {
+                None => {}
+                Some((rule, message)) => {
                     *bad = true;
                     let place = table.place(r);
                     findings.push(Issue::Invalid {
@@ -128,7 +157,6 @@ pub fn validate_with(
                         message,
                         cell: table.cell_name(place.line, col),
                     });
-                    logical.push(None);
                 }
             }
         }
@@ -207,31 +235,34 @@ pub fn validate_with(
     Ok(Validation { file: table.name.clone(), summary, findings, truncated: false })
 }
 
-/// The field's enum values as its type reads them: read once rather than for every cell (a
-/// prefecture column of a million rows compared each cell with 47 values read anew).
-fn allowed_values(field: &Field) -> Vec<Option<Logical<'_>>> {
-    field.enumeration.iter().flatten().map(|a| cast(field, a).ok()).collect()
+/// What one cell came to: its value as its type reads it (None when missing or not of its type),
+/// and the first rule it breaks.
+struct Checked<'a> {
+    value: Option<Logical<'a>>,
+    broken: Option<Broken>,
 }
 
-/// One cell: Ok(None) for a missing value, Ok(Some(value)) when every rule holds. `allowed`: the
-/// field's enum values, from `allowed_values`.
-fn check<'a>(
-    field: &Field,
-    value: &'a str,
-    required: bool,
-    missing: &[String],
-    allowed: &[Option<Logical>],
-) -> Result<Option<Logical<'a>>, Broken> {
-    if missing.iter().any(|m| m == value) {
-        return if required {
-            Err(("required", msg("値が必要です（空欄です）", "a value is required (the cell is empty)")))
-        } else {
-            Ok(None)
-        };
+impl<'a> Checked<'a> {
+    fn broken(broken: Broken) -> Checked<'a> {
+        Checked { value: None, broken: Some(broken) }
+    }
+}
+
+/// One cell against its field: missing values, Excel's errors, type and format, then the
+/// constraints, tested on the value as its type reads it.
+fn check<'a>(field: &Field, value: &'a str, required: bool) -> Checked<'a> {
+    if field.missing_values.iter().any(|m| m == value) {
+        if required {
+            return Checked::broken((
+                "required",
+                msg("値が必要です（空欄です）", "a value is required (the cell is empty)"),
+            ));
+        }
+        return Checked { value: None, broken: None };
     }
     // A failed formula's #N/A is no value of any type: an import must not take it as text.
     if let Some(e) = excel_error(value) {
-        return Err((
+        return Checked::broken((
             "excel_error",
             msg(
                 format!("Excel のエラー値 {e} です（数式が値を出せませんでした）"),
@@ -239,10 +270,21 @@ fn check<'a>(
             ),
         ));
     }
-    let logical = cast(field, value)?;
+    let logical = match cast(field, value) {
+        Ok(l) => l,
+        Err(broken) => return Checked::broken(broken),
+    };
     if let Some(jp) = field.jp_format {
-        jp_format(jp, value)?;
+        if let Err(broken) = jp_format(jp, value) {
+            return Checked::broken(broken);
+        }
     }
+    let broken = constraints(field, value, &logical).err();
+    Checked { value: Some(logical), broken }
+}
+
+/// The constraints of a value of the field's type: the first one it breaks.
+fn constraints(field: &Field, value: &str, logical: &Logical) -> Result<(), Broken> {
     if let Some(p) = &field.pattern {
         if !p.matches(value) {
             return Err((
@@ -254,61 +296,65 @@ fn check<'a>(
             ));
         }
     }
-    // Counted only for a field with a length rule.
-    let chars = if field.min_length.is_some() || field.max_length.is_some() { value.chars().count() } else { 0 };
-    if let Some(min) = field.min_length.filter(|&m| chars < m) {
-        return Err((
-            "minLength",
-            msg(
-                format!("「{value}」は {chars} 文字です（{min} 文字以上が必要）"),
-                format!("\"{value}\" is {chars} characters long; at least {min} are required"),
-            ),
-        ));
+    if field.min_length.is_some() || field.max_length.is_some() {
+        // A collection's length is its items; a text's, its characters (counted only here).
+        let (length, ja_unit, en_unit) = match logical {
+            Logical::Json(v) => {
+                (v.as_array().map(Vec::len).or(v.as_object().map(|o| o.len())).unwrap_or(0), "個", "items")
+            }
+            _ => (value.chars().count(), "文字", "characters"),
+        };
+        if let Some(min) = field.min_length.filter(|&m| length < m) {
+            return Err((
+                "minLength",
+                msg(
+                    format!("「{value}」は {length} {ja_unit}です（{min} {ja_unit}以上が必要）"),
+                    format!("\"{value}\" is {length} {en_unit} long; at least {min} are required"),
+                ),
+            ));
+        }
+        if let Some(max) = field.max_length.filter(|&m| length > m) {
+            return Err((
+                "maxLength",
+                msg(
+                    format!("「{value}」は {length} {ja_unit}です（{max} {ja_unit}まで）"),
+                    format!("\"{value}\" is {length} {en_unit} long; at most {max} are allowed"),
+                ),
+            ));
+        }
     }
-    if let Some(max) = field.max_length.filter(|&m| chars > m) {
-        return Err((
-            "maxLength",
-            msg(
-                format!("「{value}」は {chars} 文字です（{max} 文字まで）"),
-                format!("\"{value}\" is {chars} characters long; at most {max} are allowed"),
-            ),
-        ));
-    }
-    if let Some(names) = &field.enumeration {
-        let ok = names.iter().zip(allowed).any(|(a, l)| a == value || l.as_ref() == Some(&logical));
-        if !ok {
+    if let Some(allowed) = &field.enumeration {
+        if !allowed.values.iter().any(|a| a.same(logical)) {
             return Err((
                 "enum",
                 msg(
-                    format!("「{value}」は次のどれでもありません: {}", choices(names, "、")),
-                    format!("\"{value}\" is not one of: {}", choices(names, ", ")),
+                    format!("「{value}」は次のどれでもありません: {}", choices(&allowed.shown, "、")),
+                    format!("\"{value}\" is not one of: {}", choices(&allowed.shown, ", ")),
                 ),
             ));
         }
     }
-    if let Some((shown, bound)) = &field.minimum {
-        if less(&logical, bound) {
-            return Err((
-                "minimum",
-                msg(
-                    format!("「{value}」は最小値 {shown} より小さい値です"),
-                    format!("\"{value}\" is less than the minimum {shown}"),
-                ),
-            ));
+    for b in &field.bounds {
+        // Unordered (NaN, or a zoned against a floating datetime) satisfies no bound.
+        let order = logical.compare(&b.value);
+        let ok = match b.rule {
+            "minimum" => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
+            "exclusiveMinimum" => order == Some(Ordering::Greater),
+            "maximum" => matches!(order, Some(Ordering::Less | Ordering::Equal)),
+            _ => order == Some(Ordering::Less),
+        };
+        if !ok {
+            let shown = &b.shown;
+            let (ja, en) = match b.rule {
+                "minimum" => (format!("最小値 {shown} より小さい値です"), format!("is less than the minimum {shown}")),
+                "exclusiveMinimum" => (format!("{shown} より大きくありません"), format!("is not more than {shown}")),
+                "maximum" => (format!("最大値 {shown} より大きい値です"), format!("is more than the maximum {shown}")),
+                _ => (format!("{shown} より小さくありません"), format!("is not less than {shown}")),
+            };
+            return Err((b.rule, msg(format!("「{value}」は{ja}"), format!("\"{value}\" {en}"))));
         }
     }
-    if let Some((shown, bound)) = &field.maximum {
-        if greater(&logical, bound) {
-            return Err((
-                "maximum",
-                msg(
-                    format!("「{value}」は最大値 {shown} より大きい値です"),
-                    format!("\"{value}\" is more than the maximum {shown}"),
-                ),
-            ));
-        }
-    }
-    Ok(Some(logical))
+    Ok(())
 }
 
 /// The allowed values, shortened when there are many (47 prefectures make a long message).
@@ -318,22 +364,6 @@ fn choices(allowed: &[String], sep: &str) -> String {
     match allowed.len().checked_sub(SHOWN).filter(|&n| n > 0) {
         Some(more) => format!("{head}{sep}… (+{more})"),
         None => head,
-    }
-}
-
-fn less(v: &Logical, b: &Bound) -> bool {
-    match (v, b) {
-        (Logical::Number(x), Bound::Number(m)) => x < m,
-        (Logical::Date(d), Bound::Date(m)) => d < m,
-        _ => false,
-    }
-}
-
-fn greater(v: &Logical, b: &Bound) -> bool {
-    match (v, b) {
-        (Logical::Number(x), Bound::Number(m)) => x > m,
-        (Logical::Date(d), Bound::Date(m)) => d > m,
-        _ => false,
     }
 }
 
@@ -365,7 +395,7 @@ mod tests {
     fn ok(def: &str, values: &[&str]) -> TestResult {
         let f = field(def)?;
         for v in values {
-            assert!(check(&f, v, false, &[String::new()], &allowed_values(&f)).is_ok(), "{def}: {v:?} should pass");
+            assert!(check(&f, v, false).broken.is_none(), "{def}: {v:?} should pass");
         }
         Ok(())
     }
@@ -373,7 +403,7 @@ mod tests {
     fn bad(def: &str, rule: &str, values: &[&str]) -> TestResult {
         let f = field(def)?;
         for v in values {
-            let broken = check(&f, v, false, &[String::new()], &allowed_values(&f)).err();
+            let broken = check(&f, v, false).broken;
             assert!(broken.is_some(), "{def}: {v:?} should break {rule}");
             if let Some((r, m)) = broken {
                 assert_eq!(r, rule, "{def}: {v:?}");
@@ -399,7 +429,7 @@ mod tests {
             &["はい", "いいえ"],
         )?;
         ok(r#"{"name": "t", "type": "time"}"#, &["09:30:00"])?;
-        bad(r#"{"name": "t", "type": "time"}"#, "type", &["24:00:00", "9:30"])?;
+        bad(r#"{"name": "t", "type": "time"}"#, "type", &["24:00:01", "9:30"])?;
         ok(r#"{"name": "t", "type": "datetime"}"#, &["2024-04-01T09:30:00Z", "2024-04-01T09:30:00+09:00"])?;
         ok(r#"{"name": "y", "type": "year"}"#, &["2024"])?;
         ok(r#"{"name": "y", "type": "yearmonth"}"#, &["2024-04"])?;

@@ -14,8 +14,12 @@
 //! in that era). A `date` field with format `any` reads 2024-04-01, 2024/4/1, 2024年4月1日 and era
 //! dates alike.
 
+use super::cast::{cast, Logical};
+use super::number::{Num, Syntax};
+use super::pattern::Pattern;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,6 +33,8 @@ pub enum Type {
     Time,
     Year,
     Yearmonth,
+    Object,
+    Array,
     Any,
 }
 
@@ -67,14 +73,36 @@ pub enum JpFormat {
     EraDate,
 }
 
-/// A bound for minimum/maximum, in the field's own terms.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Bound {
-    Number(f64),
-    Date((i32, u32, u32)),
+/// A bound (`minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`): its rule, the value
+/// as written for messages, and the value as the field's type reads it.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    pub rule: &'static str,
+    pub shown: String,
+    pub value: Logical<'static>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// An `enum`: the values as written for messages, and as the field's type reads them (read once,
+/// not for every cell: a prefecture column of a million rows compared each cell with 47 values
+/// read anew).
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub shown: Vec<String>,
+    pub values: Vec<Logical<'static>>,
+}
+
+/// How a v2 schema's fields meet the file's columns (`fieldsMatch`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldsMatch {
+    /// The file's columns are the fields, in order (v2's default).
+    Exact,
+    /// The same columns, in any order.
+    Equal,
+    /// Every field is a column; other columns are listed, not checked (a v1 schema).
+    Subset,
+}
+
+#[derive(Debug, Clone)]
 pub struct Field {
     pub name: String,
     pub kind: Type,
@@ -91,39 +119,22 @@ pub struct Field {
     pub pattern: Option<Pattern>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
-    pub minimum: Option<(String, Bound)>,
-    pub maximum: Option<(String, Bound)>,
-    pub enumeration: Option<Vec<String>>,
+    /// In the order checked: minimum, exclusiveMinimum, maximum, exclusiveMaximum.
+    pub bounds: Vec<Bound>,
+    pub enumeration: Option<Enum>,
+    /// The values that mean "empty" in this field: its own `missingValues` (v2), else the
+    /// schema's.
+    pub missing_values: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Schema {
     pub fields: Vec<Field>,
-    pub missing_values: Vec<String>,
     pub primary_key: Vec<String>,
+    pub fields_match: FieldsMatch,
 }
 
-/// A `pattern` constraint: the text as written, and the regex anchored to the whole value (as
-/// Table Schema patterns are).
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    pub source: String,
-    regex: regex_lite::Regex,
-}
-
-impl Pattern {
-    pub fn matches(&self, value: &str) -> bool {
-        self.regex.is_match(value)
-    }
-}
-
-impl PartialEq for Pattern {
-    fn eq(&self, other: &Self) -> bool {
-        self.source == other.source
-    }
-}
-
-const TYPES: [(&str, Type); 10] = [
+const TYPES: [(&str, Type); 12] = [
     ("string", Type::String),
     ("integer", Type::Integer),
     ("number", Type::Number),
@@ -133,6 +144,8 @@ const TYPES: [(&str, Type); 10] = [
     ("time", Type::Time),
     ("year", Type::Year),
     ("yearmonth", Type::Yearmonth),
+    ("object", Type::Object),
+    ("array", Type::Array),
     ("any", Type::Any),
 ];
 
@@ -184,13 +197,33 @@ impl Schema {
         if fields.is_empty() {
             return Err(top.error("fields", "is empty: describe at least one column"));
         }
+        let v2 = obj.get("$schema").and_then(Value::as_str).is_some_and(names_v2);
+        if v2 {
+            // v2's parts crosscheck does not check are refused by name, never ignored.
+            for key in ["uniqueKeys", "categories", "categoriesOrdered"] {
+                if obj.contains_key(key) {
+                    return Err(top.error(key, "is not supported yet"));
+                }
+            }
+        }
         let missing_values = match obj.get("missingValues") {
             None => vec![String::new()],
-            Some(v) => strings(v).ok_or_else(|| top.error("missingValues", "must be a list of strings"))?,
+            Some(v) => missing(v).ok_or_else(|| top.error("missingValues", MISSING_VALUES))?,
+        };
+        let fields_match = match obj.get("fieldsMatch") {
+            _ if !v2 => FieldsMatch::Subset,
+            None => FieldsMatch::Exact,
+            Some(Value::String(m)) if m == "exact" => FieldsMatch::Exact,
+            Some(Value::String(m)) if m == "equal" => FieldsMatch::Equal,
+            Some(Value::String(m)) if m == "subset" => FieldsMatch::Subset,
+            Some(Value::String(m)) if m == "superset" || m == "partial" => {
+                return Err(top.error("fieldsMatch", format!("\"{m}\" is not supported (use exact, equal or subset)")))
+            }
+            Some(_) => return Err(top.error("fieldsMatch", "must be exact, equal, subset, superset or partial")),
         };
         let mut parsed: Vec<Field> = Vec::with_capacity(fields.len());
         for (i, f) in fields.iter().enumerate() {
-            let field = parse_field(i, f, file)?;
+            let field = parse_field(i, f, file, &missing_values, v2)?;
             if parsed.iter().any(|p| p.name == field.name) {
                 return Err(At { file, field: Some((i, &field.name)) }.error("name", "is used by an earlier field too"));
             }
@@ -209,15 +242,34 @@ impl Schema {
         if obj.contains_key("foreignKeys") {
             return Err(top.error("foreignKeys", "is not supported: one file is validated at a time"));
         }
-        Ok(Schema { fields: parsed, missing_values, primary_key })
+        Ok(Schema { fields: parsed, primary_key, fields_match })
     }
+}
+
+/// Whether `$schema` names Table Schema v2 (`https://datapackage.org/profiles/2.0/tableschema.json`).
+fn names_v2(profile: &str) -> bool {
+    profile.contains("/2.0/") || profile.contains("profiles/2.")
 }
 
 fn strings(v: &Value) -> Option<Vec<String>> {
     v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
 }
 
-fn parse_field(i: usize, value: &Value, file: &str) -> Result<Field> {
+const MISSING_VALUES: &str = "must be a list of strings (or, in v2, of {\"value\": …} objects)";
+
+/// `missingValues`: strings, or v2's objects with a `value` (and a `label`, which is for people).
+fn missing(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|m| match m {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(o) => o.get("value").and_then(Value::as_str).map(str::to_string),
+            _ => None,
+        })
+        .collect()
+}
+
+fn parse_field(i: usize, value: &Value, file: &str, schema_missing: &[String], v2: bool) -> Result<Field> {
     let unnamed = At { file, field: Some((i, "")) };
     let obj: &Map<String, Value> =
         value.as_object().ok_or_else(|| unnamed.error("descriptor", "must be a JSON object"))?;
@@ -306,48 +358,25 @@ fn parse_field(i: usize, value: &Value, file: &str) -> Result<Field> {
     };
     let pattern = match constraints.get("pattern") {
         None => None,
-        Some(Value::String(p)) => {
-            let regex = regex_lite::Regex::new(&format!("^(?:{p})$"))
-                .map_err(|e| at.error("constraints.pattern", format!("is not a valid regular expression: {e}")))?;
-            Some(Pattern { source: p.clone(), regex })
-        }
+        Some(Value::String(p)) => Some(
+            Pattern::new(p)
+                .map_err(|e| at.error("constraints.pattern", format!("is not a valid regular expression: {e}")))?,
+        ),
         Some(_) => return Err(at.error("constraints.pattern", "must be a string")),
     };
-    let bound = |key: &str| -> Result<Option<(String, Bound)>> {
-        let Some(v) = constraints.get(key) else { return Ok(None) };
-        let shown = match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        let parsed = match kind {
-            Type::Integer | Type::Number | Type::Year => match v {
-                Value::Number(n) => n.as_f64().map(Bound::Number),
-                Value::String(s) => s.trim().parse().ok().map(Bound::Number),
-                _ => None,
-            },
-            Type::Date => v.as_str().and_then(crate::value::date::parse_date).map(Bound::Date),
-            _ => return Err(at.error(&format!("constraints.{key}"), format!("does not apply to type {}", kind.name()))),
-        };
-        let what = if kind == Type::Date { "a date such as \"2024-04-01\"" } else { "a number" };
-        parsed
-            .map(|b| Some((shown, b)))
-            .ok_or_else(|| at.error(&format!("constraints.{key}"), format!("must be {what}")))
-    };
-    let enumeration = match constraints.get("enum") {
-        None => None,
-        Some(Value::Array(items)) if !items.is_empty() => Some(
-            items
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    Value::Bool(b) => Some(b.to_string()),
-                    _ => None,
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| at.error("constraints.enum", "must list strings, numbers or true/false"))?,
-        ),
-        Some(_) => return Err(at.error("constraints.enum", "must be a non-empty list")),
+    if v2 {
+        for key in ["categories", "categoriesOrdered"] {
+            if obj.contains_key(key) {
+                return Err(at.error(key, "is not supported yet"));
+            }
+        }
+        if constraints.contains_key("jsonSchema") {
+            return Err(at.error("constraints.jsonSchema", "is not supported yet"));
+        }
+    }
+    let missing_values = match obj.get("missingValues") {
+        None => schema_missing.to_vec(),
+        Some(v) => missing(v).ok_or_else(|| at.error("missingValues", MISSING_VALUES))?,
     };
     let field = Field {
         name: name.to_string(),
@@ -365,9 +394,33 @@ fn parse_field(i: usize, value: &Value, file: &str) -> Result<Field> {
         pattern,
         min_length: length("minLength")?,
         max_length: length("maxLength")?,
-        minimum: bound("minimum")?,
-        maximum: bound("maximum")?,
-        enumeration,
+        bounds: Vec::new(),
+        enumeration: None,
+        missing_values,
+    };
+    let mut field = field;
+    // Bounds and enum values are read as the field reads its cells, so the field comes first.
+    for rule in ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"] {
+        if let Some(v) = constraints.get(rule) {
+            let bound = bound(&field, rule, v, &at)?;
+            field.bounds.push(bound);
+        }
+    }
+    field.enumeration = match constraints.get("enum") {
+        None => None,
+        Some(Value::Array(items)) if !items.is_empty() => {
+            let shown = items.iter().map(shown).collect();
+            let values = items
+                .iter()
+                .map(|v| {
+                    constraint_value(&field, v).ok_or_else(|| {
+                        at.error("constraints.enum", format!("{} is not a value of type {}", v, field.kind.name()))
+                    })
+                })
+                .collect::<Result<_>>()?;
+            Some(Enum { shown, values })
+        }
+        Some(_) => return Err(at.error("constraints.enum", "must be a non-empty list")),
     };
     if let (Some(min), Some(max)) = (field.min_length, field.max_length) {
         if min > max {
@@ -375,6 +428,53 @@ fn parse_field(i: usize, value: &Value, file: &str) -> Result<Field> {
         }
     }
     Ok(field)
+}
+
+/// A constraint's value as JSON writes it, for messages ("100000", 0.5, true).
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A constraint value in the field's terms: "primitive types as possible in JSON, or … strings
+/// that are castable with the type and format rules of the field" (Table Schema, constraints).
+fn constraint_value(field: &Field, v: &Value) -> Option<Logical<'static>> {
+    let numeric = matches!(field.kind, Type::Integer | Type::Number | Type::Year);
+    match v {
+        Value::String(s) => cast(field, s).ok().map(Logical::into_owned),
+        // JSON's own number: exactly as written (serde_json keeps integers whole and writes a
+        // float in its shortest form, 0.1 as "0.1").
+        Value::Number(n) if numeric => {
+            Num::parse(Cow::Owned(n.to_string()), Syntax { decimal_char: '.', fraction: true }).map(Logical::Number)
+        }
+        Value::Bool(b) if field.kind == Type::Boolean => Some(Logical::Bool(*b)),
+        Value::Number(_) | Value::Bool(_) => cast(field, &v.to_string()).ok().map(Logical::into_owned),
+        _ => None,
+    }
+}
+
+fn bound(field: &Field, rule: &'static str, v: &Value, at: &At) -> Result<Bound> {
+    let key = format!("constraints.{rule}");
+    let what = match field.kind {
+        Type::Integer | Type::Number | Type::Year => "a number",
+        Type::Date => "a date such as \"2024-04-01\"",
+        Type::Datetime => "a date and time such as \"2024-04-01T09:00:00Z\"",
+        Type::Time => "a time such as \"09:00:00\"",
+        Type::Yearmonth => "a year and month such as \"2024-04\"",
+        _ => return Err(at.error(&key, format!("does not apply to type {}", field.kind.name()))),
+    };
+    let mut value = constraint_value(field, v);
+    // A date bound in any spelling crosscheck reads, whatever the field's own format.
+    if value.is_none() && field.kind == Type::Date {
+        value = v.as_str().and_then(crate::value::date::parse_date).map(Logical::Date);
+    }
+    if let Some(Logical::Number(Num::NaN)) = value {
+        value = None;
+    }
+    let value = value.ok_or_else(|| at.error(&key, format!("must be {what}")))?;
+    Ok(Bound { rule, shown: shown(v), value })
 }
 
 /// `%Y/%m/%d`, `%Y年%m月%d日`, `%d.%m.%Y` …: the strptime directives a date needs.
@@ -440,7 +540,8 @@ mod tests {
         assert!(pattern.matches("C0001"));
         assert!(!pattern.matches("xC0001"), "anchored");
         assert_eq!(s.fields[1].group_char, Some(','));
-        assert_eq!(s.fields[1].maximum, Some(("100000".into(), Bound::Number(100000.0))));
+        let max = &s.fields[1].bounds[1];
+        assert_eq!((max.rule, max.shown.as_str(), max.value.canonical().as_ref()), ("maximum", "100000", "100000"));
         assert_eq!(
             s.fields[2].date_format,
             DateFormat::Pattern(vec![
@@ -453,7 +554,7 @@ mod tests {
         );
         assert_eq!(s.fields[3].jp_format, Some(JpFormat::PostalCode));
         assert_eq!(s.primary_key, ["id"]);
-        assert_eq!(s.missing_values, ["", "-"]);
+        assert_eq!(s.fields[0].missing_values, ["", "-"]);
         Ok(())
     }
 
