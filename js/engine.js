@@ -112,6 +112,7 @@ export function createEngine() {
       if (!ROW_PICKS.includes(pick)) throw coreError('options', `rows: pick is one of ${ROW_PICKS.join(', ')}, not "${pick}"`);
       return take(handle, 'validation').rows(pick, start, count);
     },
+    rowCount: ({ handle, pick = 'all' }) => take(handle, 'validation').rowCount(pick),
     row: ({ handle, side, row }) => take(handle, 'reconciliation').row(side, row),
     report: ({ handle }) => JSON.parse(take(handle).reportJson()),
     text: ({ handle, lang = 'en' }) => take(handle).text(lang),

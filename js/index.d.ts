@@ -75,6 +75,8 @@ export interface ValidationHandle {
   findings(start?: number, count?: number): Promise<{ total: number; items: Issue[] }>;
   /** Rows `start .. start + count` of those picked (default all), each cast as the schema says when it passed. */
   rows(options?: { pick?: RowPick; start?: number; count?: number }): Promise<CheckedRow[]>;
+  /** How many rows `pick` holds (all, passed or failed). */
+  rowCount(pick?: RowPick): Promise<number>;
   /** The picked rows, a page at a time. */
   rowPages(options?: { pick?: RowPick; size?: number }): AsyncIterableIterator<CheckedRow[]>;
   report(): Promise<ValidationReport>;

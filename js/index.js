@@ -165,6 +165,7 @@ export function createCrosscheck({ worker = typeof Worker !== 'undefined', wasm 
       summary: overview.summary,
       findings: (start = 0, count = 500) => call('findings', { handle, start, count }),
       rows: ({ pick = 'all', start = 0, count = 1000 } = {}) => call('rows', { handle, pick, start, count }),
+      rowCount: (pick = 'all') => call('rowCount', { handle, pick }),
       async *rowPages({ pick = 'all', size = 1000 } = {}) {
         for (let start = 0; ; start += size) {
           const page = await call('rows', { handle, pick, start, count: size });

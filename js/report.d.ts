@@ -739,10 +739,16 @@ export interface CheckedRow {
   line: number;
   /** Whether it broke no rule. */
   ok: boolean;
-  /** By column name. */
-  values: Record<string, unknown>;
+  /** By field name: cast as the schema says when the row passed, the cells' text when it did
+   * not; null for a malformed record, whose cells do not line up with the fields. */
+  values: Record<string, CastValue> | null;
+  /** A failed row's findings (the report's finding objects); absent when it passed. */
   findings?: Issue[];
 }
+
+/** A value cast as its field says: integer (digits as a string past ±(2^53 − 1)), number,
+ * boolean, ISO text for dates and times, parsed JSON for object and array, text, or null. */
+export type CastValue = string | number | boolean | null | { [key: string]: unknown } | unknown[];
 
 // ---------------------------------------------------------------------------------------------
 // Inspection and plan

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCrosscheck, CrosscheckError, validate, reconcile, inspect, version } from '../../lib/index.js';
+import { createCrosscheck, CrosscheckError, validate, openValidation, reconcile, inspect, version } from '../../lib/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', name));
@@ -89,4 +89,33 @@ test('bad input is a CrosscheckError naming the file and the place', async () =>
   await assert.rejects(validate('a\n1\n', '{"fields": ['), (e) => e instanceof CrosscheckError && e.kind === 'schema');
   await assert.rejects(validate(42, schema), (e) => e instanceof CrosscheckError && e.kind === 'options');
   await assert.rejects(reconcile('id\n1\n', 'id\n1\n', { pairing: 'vote' }), (e) => e instanceof CrosscheckError && e.kind === 'options');
+});
+
+test('the rows an import needs: passed ones cast, failed ones with their findings, in pages', async () => {
+  const points = {
+    fields: [
+      { name: 'id', type: 'string', constraints: { required: true, unique: true } },
+      { name: 'points', type: 'integer', groupChar: ',' },
+      { name: 'on', type: 'date', format: 'any' },
+      { name: 'member', type: 'boolean', trueValues: ['はい'], falseValues: ['いいえ'] },
+    ],
+  };
+  const csv = 'id,points,on,member\nA1,"1,200",2024/4/1,はい\nA2,abc,2024-04-02,いいえ\nA3,7,令和6年4月3日,\nA1,5,2024-04-04,はい\n';
+  const report = await validate({ name: 'points.csv', data: csv }, points, { rows: 'all' });
+  assert.deepEqual(report.rows.map((r) => [r.row, r.ok]), [[1, false], [2, false], [3, true], [4, false]]);
+  assert.deepEqual(report.rows[2].values, { id: 'A3', points: 7, on: '2024-04-03', member: null });
+  // A failed row keeps its cells as text, with its findings (the duplicate names both rows).
+  assert.deepEqual(report.rows[1].values, { id: 'A2', points: 'abc', on: '2024-04-02', member: 'いいえ' });
+  assert.deepEqual(report.rows[1].findings.map((f) => [f.kind, f.column]), [['invalid', 'points']]);
+  assert.ok(report.rows[0].findings.some((f) => f.kind === 'duplicate'));
+  assert.equal(report.rows[2].findings, undefined);
+
+  const h = await openValidation({ name: 'points.csv', data: csv }, points);
+  assert.equal(await h.rowCount('passed'), 1);
+  assert.equal(await h.rowCount('failed'), 3);
+  const pages = [];
+  for await (const page of h.rowPages({ pick: 'failed', size: 2 })) pages.push(page.map((r) => r.row));
+  assert.deepEqual(pages, [[1, 2], [4]]);
+  await assert.rejects(h.rows({ pick: 'some' }), (e) => e instanceof CrosscheckError && e.kind === 'options');
+  await h.close();
 });

@@ -73,7 +73,7 @@ export async function examples(source: File, list: File, file: File): Promise<vo
   console.log(checked.summary.valid_rows, checked.summary.findings.invalid, checked.input.encoding);
   for (const issue of checked.findings) console.log(issue.kind, said(issue, 'ja'));
   const failed: CheckedRow[] = checked.rows ?? [];
-  for (const row of failed) console.log(row.line, row.ok, row.values['顧客ID'], row.findings?.length);
+  for (const row of failed) console.log(row.line, row.ok, row.values?.['顧客ID'], row.findings?.length);
 
   // A large file: the summary at once, rows a page at a time, then close.
   const handle = await openValidation(file, JSON.stringify(schema), { rows: true, onProgress: (p) => console.log(p.stage, p.fraction) });

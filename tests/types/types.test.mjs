@@ -92,7 +92,6 @@ const check = (label, type, value) => checks.push({ label, type, value });
 const reports = [];
 const issuesSeen = [];
 let vocabulary = null;
-let rowsUnsupported = null;
 let built = null;
 
 before(async () => {
@@ -231,24 +230,13 @@ async function collect(cc, CrosscheckError) {
       check(`openValidation(${label}).report()`, 'T.ValidationReport', await h.report());
       assert.equal(typeof (await h.text('en')), 'string');
       assert.ok((await h.csv()) instanceof Uint8Array);
-      if (rowsUnsupported === null) {
-        try {
-          for (const pick of ['all', 'passed', 'failed']) check(`openValidation(${label}).rows(${pick})`, 'T.CheckedRow[]', await h.rows({ pick }));
-          rowsUnsupported = false;
-        } catch (err) {
-          // The core's Checked.rows() is being added on another branch (see CheckedRow).
-          if (!/rows is not a function/.test(String(err && err.message))) throw err;
-          rowsUnsupported = String(err.message);
-        }
-      }
+      for (const pick of ['all', 'passed', 'failed']) check(`openValidation(${label}).rows(${pick})`, 'T.CheckedRow[]', await h.rows({ pick }));
     } finally {
       await h.close();
     }
   }
-  if (rowsUnsupported === false) {
-    const withRows = await cc.validate(fixture('validate_list.csv'), schemaFile('recipient-list.json'), { rows: 'failed' });
-    check('validate(…, {rows: failed})', 'T.ValidationReport & { rows?: T.CheckedRow[] }', withRows);
-  }
+  const withRows = await cc.validate(fixture('validate_list.csv'), schemaFile('recipient-list.json'), { rows: 'failed' });
+  check('validate(…, {rows: failed})', 'T.ValidationReport & { rows?: T.CheckedRow[] }', withRows);
 
   // Inspections of text files and workbooks.
   for (const [file, options] of [
@@ -464,11 +452,6 @@ test('every optional field declared for a result is shown by some result (or lis
   assert.deepEqual(unshown, [], 'declared optional, and no result has them: a fixture that shows them, or a reason in NOT_SHOWN (or the declaration is wrong)');
   const stale = Object.keys(NOT_SHOWN).filter((k) => shown.has(k) || !declared.has(k));
   assert.deepEqual(stale, [], 'listed in NOT_SHOWN, but shown by a result now (or no longer declared)');
-});
-
-test('validation rows (CheckedRow) are checked once the core returns them', (t) => {
-  assert.equal(built, null, built);
-  if (rowsUnsupported) t.skip(`the core has no Checked.rows() yet (${rowsUnsupported})`);
 });
 
 test('lib/ ships the declarations in js/ as they are', () => {

@@ -1,8 +1,10 @@
-//! A finished validation, held in WebAssembly memory like a run.
+//! A finished validation, held in WebAssembly memory like a run, with the table it checked so
+//! that its rows can be handed back page by page, cast as the schema says.
 
 use crate::interop::{fits, js_error, parse_file_options, progress_to, to_js, FileBytes};
 use crosscheck::render::{self, Lang};
-use crosscheck::Input;
+use crosscheck::report::Issue;
+use crosscheck::{CheckedRow, Error, Input, Pick};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -22,15 +24,15 @@ pub fn validate(
     let options = parse_file_options(file_options)?;
     let input = Input::new(name, bytes.bytes).with_sha256(sha256);
     let mut tell = progress_to(progress);
-    let report =
-        crosscheck::validate_with(input, schema_json, schema_name, &options, None, &mut tell).map_err(js_error)?;
-    Ok(Checked { report, schema_name: schema_name.to_string() })
+    let validated =
+        crosscheck::validate_kept(input, schema_json, schema_name, &options, None, &mut tell).map_err(js_error)?;
+    Ok(Checked { validated, schema_name: schema_name.to_string() })
 }
 
 /// A finished validation, held in WebAssembly memory.
 #[wasm_bindgen]
 pub struct Checked {
-    report: crosscheck::ValidationReport,
+    validated: crosscheck::Validated,
     schema_name: String,
 }
 
@@ -38,7 +40,7 @@ pub struct Checked {
 impl Checked {
     /// The report without its findings: tool, input, schema, summary.
     pub fn summary(&self) -> Result<JsValue, JsValue> {
-        let r = &self.report;
+        let r = self.validated.uncut_report();
         #[derive(Serialize)]
         struct Head<'a> {
             tool: &'a crosscheck::report::Tool,
@@ -58,27 +60,71 @@ impl Checked {
 
     #[wasm_bindgen(js_name = findingCount)]
     pub fn finding_count(&self) -> usize {
-        self.report.validation.findings.len()
+        self.validated.uncut_report().validation.findings.len()
     }
 
     /// Findings `start..start + count`.
     pub fn page(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
         let items: Vec<&crosscheck::report::Issue> =
-            self.report.validation.findings.iter().skip(start).take(count).collect();
+            self.validated.uncut_report().validation.findings.iter().skip(start).take(count).collect();
         to_js(&items)
+    }
+
+    /// Rows `start..start + count` of those picked (`all`, `passed`, `failed`): `{row, line, ok,
+    /// values, findings}`, a failed row's findings as the report's finding objects.
+    pub fn rows(&self, pick: &str, start: usize, count: usize) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            row: u64,
+            line: u64,
+            ok: bool,
+            values: &'a Option<serde_json::Map<String, serde_json::Value>>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            findings: Vec<&'a Issue>,
+        }
+        let all = self.validated.findings();
+        let rows: Vec<CheckedRow> = self.validated.rows(pick_of(pick)?, start, count);
+        let shown: Vec<Shown> = rows
+            .iter()
+            .map(|r| Shown {
+                row: r.row,
+                line: r.line,
+                ok: r.ok,
+                values: &r.values,
+                findings: r.findings.iter().filter_map(|&i| all.get(i)).collect(),
+            })
+            .collect();
+        to_js(&shown)
+    }
+
+    /// How many rows `pick` holds.
+    #[wasm_bindgen(js_name = rowCount)]
+    pub fn row_count(&self, pick: &str) -> Result<usize, JsValue> {
+        Ok(self.validated.count(pick_of(pick)?))
     }
 
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
-        serde_json::to_string_pretty(&self.report).unwrap_or_default()
+        serde_json::to_string_pretty(self.validated.uncut_report()).unwrap_or_default()
     }
 
     #[wasm_bindgen(js_name = findingsCsv)]
     pub fn findings_csv(&self) -> Vec<u8> {
-        render::validation_csv(&self.report.validation)
+        render::validation_csv(&self.validated.uncut_report().validation)
     }
 
     pub fn text(&self, lang: &str) -> String {
-        render::validation_text(&self.report, &self.schema_name, Lang::from_locale(lang))
+        render::validation_text(self.validated.uncut_report(), &self.schema_name, Lang::from_locale(lang))
+    }
+}
+
+fn pick_of(pick: &str) -> Result<Pick, JsValue> {
+    match pick {
+        "all" => Ok(Pick::All),
+        "passed" => Ok(Pick::Passed),
+        "failed" => Ok(Pick::Failed),
+        other => {
+            Err(js_error(Error::options(format!("rows: pick \"all\", \"passed\" or \"failed\", not \"{other}\""))))
+        }
     }
 }

@@ -170,6 +170,33 @@ fn validation_with_an_example_schema() {
 }
 
 #[wasm_bindgen_test]
+fn a_validation_hands_back_its_rows_cast_and_the_failed_ones_with_their_findings() {
+    use crosscheck_wasm::validate;
+    let schema = r#"{"fields": [{"name": "id", "type": "integer", "constraints": {"required": true}},
+                                 {"name": "on", "type": "date"}, {"name": "ok", "type": "boolean"}]}"#;
+    let csv = b"id,on,ok\n1,2024-04-01,true\nx,2024-04-02,false\n9007199254740993,,1\n".to_vec();
+    let checked = validate("l.csv".into(), csv.into(), "s.json", schema, "", None, None).unwrap();
+    assert_eq!(checked.row_count("passed").unwrap(), 2);
+    assert_eq!(checked.row_count("failed").unwrap(), 1);
+    let passed = js_sys::Array::from(&checked.rows("passed", 0, 10).unwrap());
+    assert_eq!(passed.length(), 2);
+    assert_eq!(num(&passed.get(0), "values.id"), 1.0);
+    assert_eq!(get(&passed.get(0), "values.on").as_string().as_deref(), Some("2024-04-01"));
+    assert_eq!(get(&passed.get(0), "values.ok").as_bool(), Some(true));
+    // Past 2^53 an integer comes as its digits, not rounded.
+    assert_eq!(get(&passed.get(1), "values.id").as_string().as_deref(), Some("9007199254740993"));
+    assert!(get(&passed.get(1), "values.on").is_null());
+    let failed = js_sys::Array::from(&checked.rows("failed", 0, 10).unwrap());
+    assert_eq!(num(&failed.get(0), "row"), 2.0);
+    assert_eq!(get(&failed.get(0), "ok").as_bool(), Some(false));
+    assert_eq!(get(&failed.get(0), "values.id").as_string().as_deref(), Some("x"));
+    let findings = js_sys::Array::from(&get(&failed.get(0), "findings"));
+    assert_eq!(get(&findings.get(0), "column").as_string().as_deref(), Some("id"));
+    assert_eq!(js_sys::Array::from(&checked.rows("all", 1, 10).unwrap()).length(), 2);
+    assert_eq!(get(&checked.rows("some", 0, 1).err().unwrap(), "kind").as_string().as_deref(), Some("options"));
+}
+
+#[wasm_bindgen_test]
 fn validation_reports_progress_in_order_and_ends_done() {
     use crosscheck_wasm::{example_schemas, validate};
     let schema = get(&js_sys::Array::from(&example_schemas().unwrap()).get(0), "text").as_string().unwrap();

@@ -226,13 +226,24 @@ pub fn validate_with(
     max_findings: Option<usize>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ValidationReport> {
+    Ok(validate_kept(input, schema_json, schema_name, options, max_findings, progress)?.into_report())
+}
+
+/// `validate_with`, keeping the table and the schema for the rows ([`Validated::rows`]).
+pub fn validate_kept(
+    input: Input,
+    schema_json: &str,
+    schema_name: &str,
+    options: &FileOptions,
+    max_findings: Option<usize>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Validated> {
     // The schema first: a wrong one is said before a big file is read.
     let (schema_value, schema) = read_schema(schema_json, schema_name)?;
     let bar = &progress::VALIDATE;
     progress(progress::at(bar, Stage::Reading, 0.0));
     let loaded = load_with_progress(input, options, &mut |f| progress(progress::at(bar, Stage::Reading, f)))?;
-    let checked = check_loaded(Arc::new(loaded), schema_value, schema, max_findings, bar, progress)?;
-    Ok(checked.into_report())
+    check_loaded(Arc::new(loaded), schema_value, schema, max_findings, bar, progress)
 }
 
 /// Check a file already read (see [`read`]) against a Table Schema, keeping the table and the

@@ -51,7 +51,7 @@ mod vocabulary;
 
 pub use api::{
     describe, inspect, prepare, prepare_loaded, read, reconcile, reconcile_loaded, reconcile_with, validate,
-    validate_loaded, validate_with, ColumnProfile, Inspection, MalformedRow, Prepared, Reconciled, Row,
+    validate_kept, validate_loaded, validate_with, ColumnProfile, Inspection, MalformedRow, Prepared, Reconciled, Row,
 };
 pub use error::{Error, ErrorKind, Remedy, Result};
 pub use normalize::{normalize, Step};

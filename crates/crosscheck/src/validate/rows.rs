@@ -117,6 +117,12 @@ impl Validated {
         report
     }
 
+    /// The report with every finding, whatever `max_findings` says, without a copy (a handle
+    /// that pages findings and rows keeps one report, not two).
+    pub fn uncut_report(&self) -> &ValidationReport {
+        &self.report
+    }
+
     /// Every finding, never cut: what [`CheckedRow::findings`] indexes.
     pub fn findings(&self) -> &[Issue] {
         &self.report.validation.findings
