@@ -198,6 +198,7 @@ export function initValidateTab(engine) {
   $('validate-more').addEventListener('click', () => more().catch(showError));
   $('validate-export-csv').addEventListener('click', () => exportAs('csv'));
   $('validate-export-json').addEventListener('click', () => exportAs('json'));
+  $('validate-export-passed').addEventListener('click', () => exportAs('passed'));
   onLangChange(() => {
     fillSelects();
     renderControls();

@@ -654,6 +654,20 @@ test('the Validate tab: a file against a built-in example schema, findings and e
   assert.ok(csv.text.startsWith('\ufeffkind,file,row'));
   const report = JSON.parse((await download(page, 'validate-export-json')).text);
   assert.equal(report.summary.rules.jpFormat, 2);
+  // The rows that passed, cast as the schema says, for the import.
+  const mini = join(artifacts, 'points-schema.json');
+  writeFileSync(mini, JSON.stringify({ fields: [{ name: 'id', type: 'string' }, { name: 'points', type: 'integer', groupChar: ',' }, { name: 'on', type: 'date', format: 'any' }] }));
+  const points = join(artifacts, 'points.csv');
+  writeFileSync(points, 'id,points,on\nA1,"1,200",2024/4/1\nA2,abc,2024-04-02\nA3,7,令和6年4月3日\n');
+  await page.getByTestId('validate-file').setInputFiles(points);
+  await page.getByTestId('validate-schema-file').setInputFiles(mini);
+  await page.getByTestId('validate-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="validate-summary"]')?.dataset.rows === '3');
+  const passed = (await download(page, 'validate-export-passed')).text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(passed, [
+    { row: 1, line: 2, values: { id: 'A1', points: 1200, on: '2024-04-01' } },
+    { row: 3, line: 4, values: { id: 'A3', points: 7, on: '2024-04-03' } },
+  ]);
   // A schema that is itself wrong: a clear message, no crash.
   const bad = join(artifacts, 'bad-schema.json');
   writeFileSync(bad, JSON.stringify({ fields: [{ name: '顧客ID', type: 'integr' }] }));

@@ -267,6 +267,7 @@ cannot open it.`,
   'export.title': 'Export',
   'export.csv': 'Findings (CSV)',
   'export.json': 'Report (JSON)',
+  'export.passedRows': 'Rows that passed (JSON Lines)',
   'export.receipt': 'Sign-off receipt (HTML)',
   'export.unmask': 'Unmask names and e-mails in the receipt',
 

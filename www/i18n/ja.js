@@ -263,6 +263,7 @@ Microsoft Edge、Google Chrome（最新版）。Internet Explorer では開け�
   'export.title': '書き出し',
   'export.csv': '検出事項（CSV）',
   'export.json': 'レポート（JSON）',
+  'export.passedRows': 'チェックを通った行（JSON Lines）',
   'export.receipt': '確認書（HTML）',
   'export.unmask': '確認書で氏名・メールアドレスを伏せない',
 
