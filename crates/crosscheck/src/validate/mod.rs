@@ -16,7 +16,6 @@ use cast::{cast, jp_format, Broken, Logical};
 use rustc_hash::FxHashMap;
 use schema::{Field, FieldsMatch, Schema};
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
 /// The rows (0-based) that share a value: most values are on one row, which needs no list.
 enum Rows {
@@ -337,12 +336,7 @@ fn constraints(field: &Field, value: &str, logical: &Logical) -> Result<(), Brok
     for b in &field.bounds {
         // Unordered (NaN, or a zoned against a floating datetime) satisfies no bound.
         let order = logical.compare(&b.value);
-        let ok = match b.rule {
-            "minimum" => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
-            "exclusiveMinimum" => order == Some(Ordering::Greater),
-            "maximum" => matches!(order, Some(Ordering::Less | Ordering::Equal)),
-            _ => order == Some(Ordering::Less),
-        };
+        let ok = order.is_some_and(|o| b.accepts[(o as i8 + 1) as usize]);
         if !ok {
             let shown = &b.shown;
             let (ja, en) = match b.rule {
