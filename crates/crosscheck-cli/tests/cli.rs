@@ -538,6 +538,12 @@ fn validate_writes_the_passed_and_failed_rows_as_json_lines() {
             serde_json::json!({"row": 4, "line": 5, "ok": true, "values": {"id": "C4", "pts": null, "on": "2024-04-04"}}),
         ]
     );
+    // Each line's values in the schema's field order, as the file has its columns.
+    let first = std::fs::read_to_string(&passed).unwrap();
+    assert!(
+        first.starts_with(r#"{"row":1,"line":2,"ok":true,"values":{"id":"C1","pts":1200,"on":"2024-04-01"}}"#),
+        "{first}"
+    );
     let bad = lines(&failed);
     let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_eq!(bad.len(), 2);

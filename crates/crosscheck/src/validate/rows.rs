@@ -39,11 +39,45 @@ pub struct CheckedRow {
     /// year → number, yearmonth → "YYYY-MM", object/array → the JSON, others → the text, a
     /// missing value → null. A failed row's values are the cells' text. None (null) for a
     /// malformed record, whose cells do not line up with the fields.
-    pub values: Option<Map<String, Value>>,
+    pub values: Option<Values>,
     /// The row's findings: indices into [`Validated::findings`] (the report's `findings` when it
     /// was not cut), in that list's order; empty for a passed row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<usize>,
+}
+
+/// A row's values in the schema's field order (a JSON object, written in that order, so that a
+/// line reads as the file does; serde_json's own map would sort the names).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Values(pub Vec<(String, Value)>);
+
+impl Values {
+    /// The value of the field called `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The values as a JSON object (its names sorted, as serde_json keeps them).
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.0.iter().cloned().collect()
+    }
+}
+
+impl FromIterator<(String, Value)> for Values {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Values(iter.into_iter().collect())
+    }
+}
+
+impl Serialize for Values {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A validation with the table and schema it was made from, to hand its rows back.
