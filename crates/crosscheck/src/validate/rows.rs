@@ -35,7 +35,9 @@ pub struct CheckedRow {
     pub ok: bool,
     /// Field name → value. A passed row's values are cast: integer → number (a string of digits
     /// past ±(2^53−1)), number → number (null for NaN and ±INF), boolean → true/false, date →
-    /// "YYYY-MM-DD", datetime → "YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm)", time → "hh:mm:ss[.s]",
+    /// "YYYY-MM-DD", datetime → "YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm)" (no zone for a value
+    /// written without one; 24:00:00 as the next day's 00:00:00), time → "hh:mm:ss[.s]" (and its
+    /// zone, if any),
     /// year → number, yearmonth → "YYYY-MM", object/array → the JSON, others → the text, a
     /// missing value → null. A failed row's values are the cells' text. None (null) for a
     /// malformed record, whose cells do not line up with the fields.
@@ -242,7 +244,8 @@ impl Validated {
                 .collect();
             return Some(CheckedRow { row: n, line: table.place(i).line, ok: false, values: Some(values), findings });
         }
-        let m = table.malformed.iter().find(|m| m.row == n)?;
+        // Malformed records are in row order: a file with many stays quick to page through.
+        let m = table.malformed.binary_search_by_key(&n, |m| m.row).ok().and_then(|i| table.malformed.get(i))?;
         Some(CheckedRow { row: n, line: m.line, ok: false, values: None, findings })
     }
 
