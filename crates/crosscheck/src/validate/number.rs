@@ -332,6 +332,54 @@ mod tests {
         assert_eq!(num("+INF").compare(&num("1e400")), Some(Greater));
     }
 
+    /// m × 10^e written at random in one of the spellings the spec allows.
+    fn spelled(rng: &mut fastrand::Rng, m: i64, e: i32) -> String {
+        let digits = m.unsigned_abs().to_string();
+        let sign = if m < 0 {
+            "-"
+        } else if rng.bool() {
+            "+"
+        } else {
+            ""
+        };
+        let zeros = "0".repeat(rng.usize(0..3));
+        match rng.u8(0..3) {
+            // Digits and an exponent: 125e-2.
+            0 => format!("{sign}{zeros}{digits}e{e}"),
+            // The point moved into the digits and the exponent made up for it: 1.25e0.
+            1 => {
+                let shift = rng.usize(0..=digits.len());
+                let (a, b) = digits.split_at(digits.len() - shift);
+                let a = if a.is_empty() { "0" } else { a };
+                format!("{sign}{zeros}{a}.{b}{}E{}", "0".repeat(rng.usize(0..3)), i64::from(e) + shift as i64)
+            }
+            // Plain, when the exponent allows: 1.25, 1250.
+            _ if e >= 0 => format!("{sign}{zeros}{digits}{}", "0".repeat(e as usize)),
+            _ => {
+                let places = (-e) as usize;
+                let padded = format!("{:0>width$}", digits, width = places + 1);
+                let (a, b) = padded.split_at(padded.len() - places);
+                format!("{sign}{a}.{b}")
+            }
+        }
+    }
+
+    #[test]
+    fn compares_as_exact_arithmetic_does_on_random_spellings() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..20_000 {
+            let (m1, e1) = (rng.i64(-1_000_000..1_000_000), rng.i32(-8..8));
+            let (m2, e2) = (rng.i64(-1_000_000..1_000_000), rng.i32(-8..8));
+            // Both scaled to 10^-8: exact in i128.
+            let exact = |m: i64, e: i32| i128::from(m) * 10i128.pow((e + 8) as u32);
+            let want = exact(m1, e1).cmp(&exact(m2, e2));
+            let (a, b) = (spelled(&mut rng, m1, e1), spelled(&mut rng, m2, e2));
+            let (x, y) = (num(&a), num(&b));
+            assert_eq!(x.compare(&y), Some(want), "{a} vs {b}");
+            assert_eq!(x.canonical() == y.canonical(), want == Ordering::Equal, "{a} vs {b}");
+        }
+    }
+
     #[test]
     fn canonical_text_is_one_per_value() {
         for (a, want) in [
