@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub struct Files {
     read: Vec<PathBuf>,
     stdin_for: Option<String>,
+    /// The files written so far, so that two outputs never land on one file.
+    written: Vec<PathBuf>,
 }
 
 impl Files {
@@ -53,9 +55,20 @@ impl Files {
     /// Write the report to `path` (standard output when None): refused when it is one of the
     /// files read (by any path or link to it); written to a temporary file beside it and
     /// renamed into place, so a failure never leaves half a report or a damaged file.
-    pub fn write(&self, path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Error> {
+    pub fn write(&mut self, path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Error> {
+        self.write_with(path, &mut |w| w.write_all(bytes))
+    }
+
+    /// `write`, the text made by `fill` as it goes (rows by the page, never all in memory):
+    /// the same checks, the same temporary file renamed into place. A run writes each path once.
+    pub fn write_with(
+        &mut self,
+        path: Option<&PathBuf>,
+        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
         let Some(path) = path else {
-            return std::io::stdout().lock().write_all(bytes).map_err(|e| write_error("(stdout)", e));
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            return fill(&mut out).and_then(|()| out.flush()).map_err(|e| write_error("(stdout)", e));
         };
         let name = path.display().to_string();
         // Only a regular file is replaced by rename: renaming over /dev/null or a FIFO would
@@ -67,16 +80,24 @@ impl Files {
             return std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
-                .and_then(|mut f| f.write_all(bytes))
+                .and_then(|f| {
+                    let mut out = std::io::BufWriter::new(f);
+                    fill(&mut out).and_then(|()| out.flush())
+                })
                 .map_err(|e| write_error(&name, e));
+        }
+        if self.written.iter().any(|w| same_file::is_same_file(w, path).unwrap_or(false) || *w == target) {
+            return Err(Error::options("two outputs of this run would be written to the same file")
+                .in_file(name)
+                .hint("give -o, --passed and --failed different files"));
         }
         if let Some(input) = self.read.iter().find(|r| same_file::is_same_file(r, path).unwrap_or(false)) {
             return Err(Error::options(format!(
-                "the report would be written over {}, one of the files it reads",
+                "the output would be written over {}, one of the files it reads",
                 input.display()
             ))
             .in_file(name)
-            .hint("choose another file for -o"));
+            .hint("choose another file for -o, --passed or --failed"));
         }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -88,10 +109,31 @@ impl Files {
             // A report written again keeps the mode its owner gave it; a new one stays 0600.
             tmp.as_file().set_permissions(m.permissions()).map_err(|e| write_error(&name, e))?;
         }
-        tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| write_error(&name, e))?;
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut out).and_then(|()| out.flush()).map_err(|e| write_error(&name, e))?;
+        drop(out);
+        tmp.as_file().sync_all().map_err(|e| write_error(&name, e))?;
         tmp.persist(&target).map_err(|e| write_error(&name, e.error))?;
+        self.written.push(target);
         Ok(())
     }
+}
+
+/// Refuses two outputs of one run on one file (`-o r.jsonl --passed r.jsonl`) before anything
+/// is written.
+pub fn apart(outputs: &[Option<&PathBuf>]) -> Result<(), Error> {
+    let given: Vec<&PathBuf> = outputs.iter().flatten().copied().collect();
+    for (i, a) in given.iter().enumerate() {
+        for b in &given[i + 1..] {
+            let same = a == b || same_file::is_same_file(a, b).unwrap_or(false);
+            if same {
+                return Err(Error::options("two outputs of this run would be written to the same file")
+                    .in_file(a.display().to_string())
+                    .hint("give -o, --passed and --failed different files"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn io_error(file: &str, e: std::io::Error) -> Error {
@@ -99,5 +141,5 @@ fn io_error(file: &str, e: std::io::Error) -> Error {
 }
 
 fn write_error(file: &str, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("cannot write the report: {e}")).in_file(file)
+    Error::new(ErrorKind::Io, format!("cannot write the file: {e}")).in_file(file)
 }

@@ -9,10 +9,11 @@ mod files;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::render::{self, Lang};
-use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, Remedy, SheetChoice, Threads};
+use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, Pick, Remedy, SheetChoice, Threads, Validated};
 use files::Files;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = "Reconcile a recipient list against its source records")]
@@ -68,6 +69,15 @@ struct ValidateArgs {
     max_findings: Option<usize>,
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// Write the rows that broke no rule to FILE as JSON Lines, one row a line, each value cast
+    /// as the schema says: {"row", "line", "ok": true, "values": {FIELD: VALUE}} — what to import.
+    #[arg(long, value_name = "FILE")]
+    passed: Option<PathBuf>,
+    /// Write the rows with findings to FILE as JSON Lines: {"row", "line", "ok": false,
+    /// "values": {FIELD: TEXT} (null for a malformed row), "findings": [indices into the JSON
+    /// report's findings]}.
+    #[arg(long, value_name = "FILE")]
+    failed: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -250,9 +260,23 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
         "-" => "(stdin)".to_string(),
         path => std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned()),
     };
+    if args.failed.is_some() && args.max_findings.is_some() {
+        return Err(Error::options(
+            "--failed names each row's findings by their place in the report's list, which --max-findings would cut",
+        )
+        .hint("drop --max-findings, or write the failed rows in another run"));
+    }
+    files::apart(&[args.output.as_ref(), args.passed.as_ref(), args.failed.as_ref()])?;
     let schema = files.text(&args.schema, "--schema")?;
     let file = files.input(&args.file, "FILE")?;
-    let report = crosscheck::validate(file, &schema, &schema_name, &options, args.max_findings)?;
+    let loaded = crosscheck::read(file, &options, &mut |_| {})?;
+    let checked = crosscheck::validate_loaded(Arc::new(loaded), &schema, &schema_name, args.max_findings, &mut |_| {})?;
+    for (path, pick) in [(&args.passed, Pick::Passed), (&args.failed, Pick::Failed)] {
+        if let Some(path) = path {
+            files.write_with(Some(path), &mut |w| write_rows(&checked, pick, w))?;
+        }
+    }
+    let report = checked.into_report();
     let bytes = match args.format {
         Format::Text => render::validation_text(&report, &schema_name, lang(args.lang)).into_bytes(),
         Format::Json => (serde_json::to_string_pretty(&report).unwrap_or_default() + "\n").into_bytes(),
@@ -260,6 +284,23 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     };
     files.write(args.output.as_ref(), &bytes)?;
     Ok(if report.validation.has_findings() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Rows as JSON Lines, a page at a time: a million rows are never held as JSON at once.
+fn write_rows(checked: &Validated, pick: Pick, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const PAGE: usize = 10_000;
+    let mut start = 0;
+    loop {
+        let page = checked.rows(pick, start, PAGE);
+        for row in &page {
+            serde_json::to_writer(&mut *w, row)?;
+            w.write_all(b"\n")?;
+        }
+        if page.len() < PAGE {
+            return Ok(());
+        }
+        start += PAGE;
+    }
 }
 
 fn lang(arg: Option<LangArg>) -> Lang {

@@ -420,7 +420,7 @@ fn the_report_is_never_written_over_a_file_it_reads() {
     // A report that cannot be written is an error naming it, and leaves no file behind.
     let o = crosscheck(&["reconcile", &s, &l, "-o", &dir.path().join("no/such/dir/r.txt").display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("cannot write the report"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write the file"), "{}", stderr(&o));
 }
 
 /// A FIFO (or /dev/null) is written into, not replaced by a plain file; a link is followed;
@@ -492,4 +492,85 @@ fn a_missing_key_is_told_with_the_command_s_flags() {
     let o = crosscheck(&["reconcile", &s.display().to_string(), &l.display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("(name the key: --key COLUMN or --key SOURCE_COLUMN=LIST_COLUMN)"), "{}", stderr(&o));
+}
+
+/// `--passed` and `--failed`: the rows as JSON Lines, written as safely as the report.
+#[test]
+fn validate_writes_the_passed_and_failed_rows_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, schema) = (dir.path().join("in.csv"), dir.path().join("s.json"));
+    std::fs::write(
+        &file,
+        "id,pts,on\nC1,\"1,200\",2024-04-01\nC2,x,2024-04-02\nC3,9007199254740993\nC4,-,2024-04-04\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &schema,
+        r#"{"fields": [{"name": "id"}, {"name": "pts", "type": "integer", "groupChar": ","},
+                       {"name": "on", "type": "date"}], "missingValues": ["", "-"]}"#,
+    )
+    .unwrap();
+    let (passed, failed, report) =
+        (dir.path().join("ok.jsonl"), dir.path().join("bad.jsonl"), dir.path().join("r.json"));
+    let path = |p: &std::path::Path| p.display().to_string();
+    let o = crosscheck(&[
+        "validate",
+        &path(&file),
+        "--schema",
+        &path(&schema),
+        "--format",
+        "json",
+        "-o",
+        &path(&report),
+        "--passed",
+        &path(&passed),
+        "--failed",
+        &path(&failed),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines = |p: &std::path::Path| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(p).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    assert_eq!(
+        lines(&passed),
+        [
+            serde_json::json!({"row": 1, "line": 2, "ok": true, "values": {"id": "C1", "pts": 1200, "on": "2024-04-01"}}),
+            serde_json::json!({"row": 4, "line": 5, "ok": true, "values": {"id": "C4", "pts": null, "on": "2024-04-04"}}),
+        ]
+    );
+    // Each line's values in the schema's field order, as the file has its columns.
+    let first = std::fs::read_to_string(&passed).unwrap();
+    assert!(
+        first.starts_with(r#"{"row":1,"line":2,"ok":true,"values":{"id":"C1","pts":1200,"on":"2024-04-01"}}"#),
+        "{first}"
+    );
+    let bad = lines(&failed);
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(bad.len(), 2);
+    assert_eq!(bad[0]["values"], serde_json::json!({"id": "C2", "pts": "x", "on": "2024-04-02"}));
+    let finding = &report["findings"][bad[0]["findings"][0].as_u64().unwrap() as usize];
+    assert_eq!((finding["row"].as_u64(), finding["column"].as_str()), (Some(2), Some("pts")));
+    assert_eq!(bad[1]["values"], serde_json::Value::Null, "row 3 is malformed");
+    assert_eq!(report["findings"][bad[1]["findings"][0].as_u64().unwrap() as usize]["kind"], "malformed");
+    // A new rows file is the owner's alone, as a report is.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&passed).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    // Never over an input, never two outputs on one file, never cut findings under --failed.
+    for args in [
+        vec!["--passed", file.to_str().unwrap()],
+        vec!["--failed", schema.to_str().unwrap()],
+        vec!["-o", passed.to_str().unwrap(), "--passed", passed.to_str().unwrap()],
+        vec!["--failed", failed.to_str().unwrap(), "--max-findings", "1"],
+    ] {
+        let mut all = vec!["validate", file.to_str().unwrap(), "--schema", schema.to_str().unwrap()];
+        all.extend(&args);
+        let o = crosscheck(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("id,pts,on\n"), "the input is untouched");
 }

@@ -78,7 +78,7 @@ impl Checked {
             row: u64,
             line: u64,
             ok: bool,
-            values: &'a Option<serde_json::Map<String, serde_json::Value>>,
+            values: &'a Option<crosscheck::Values>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             findings: Vec<&'a Issue>,
         }

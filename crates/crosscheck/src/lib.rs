@@ -60,7 +60,7 @@ pub use par::Threads;
 pub use progress::{Progress, Span, Stage};
 pub use read::{Input, Loaded, Sha256};
 pub use report::{Finding, FindingKind, Report, Side, ValidationReport};
-pub use validate::rows::{CheckedRow, Pick, Validated};
+pub use validate::rows::{CheckedRow, Pick, Validated, Values};
 pub use vocabulary::{vocabulary, Vocabulary};
 
 /// Unit tests return errors with `?` rather than unwrapping them: a failing test shows the error.

@@ -22,9 +22,14 @@ pub(crate) enum Num<'a> {
 pub(crate) struct Decimal<'a> {
     text: Cow<'a, str>,
     negative: bool,
-    int: (usize, usize),
-    frac: (usize, usize),
+    // Byte offsets in `text` (a cell is far below 4 GiB): a value stays small to move around.
+    int: (u32, u32),
+    frac: (u32, u32),
     exp: i64,
+    /// The value itself when it is a whole number of at most 18 digits written without an
+    /// exponent (nearly every cell): compared and written without walking the digits, which
+    /// cost a 1M-row file of two integer fields +23 % (0.76 → 0.94 s) before.
+    small: Option<i64>,
 }
 
 /// Exponents up to 18 digits: past that (`1e99999999999999999999`) a value is refused rather
@@ -119,6 +124,9 @@ impl<'a> Num<'a> {
     /// The value as an i64 when it is a whole number that fits.
     pub(crate) fn to_i64(&self) -> Option<i64> {
         let Num::Finite(d) = self else { return None };
+        if d.small.is_some() {
+            return d.small;
+        }
         let (digits, exp) = d.significant();
         if exp < 0 || digits.len() as i64 + exp > 19 {
             return None;
@@ -166,18 +174,32 @@ impl<'a> Decimal<'a> {
         if at != t.len() {
             return None;
         }
-        Some(Decimal { negative, int: (start, int_end), frac, exp, text })
+        let whole = exp == 0 && t.as_bytes()[frac.0..frac.1].iter().all(|&d| d == b'0');
+        let small = if whole && int_end - start <= 18 {
+            // At most 18 ASCII digits: the fold cannot overflow.
+            let n = t.as_bytes()[start..int_end].iter().fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
+            Some(if negative { -n } else { n })
+        } else {
+            None
+        };
+        let at = |i: usize| i as u32;
+        let (int, frac) = ((at(start), at(int_end)), (at(frac.0), at(frac.1)));
+        Some(Decimal { negative, int, frac, exp, small, text })
     }
 
     /// The digits without leading or trailing zeros, and the power of ten of the last of them:
     /// the value is `digits × 10^exp` (zero: no digits).
     fn significant(&self) -> (Vec<u8>, i64) {
         let b = self.text.as_bytes();
-        let all: Vec<u8> = b[self.int.0..self.int.1].iter().chain(&b[self.frac.0..self.frac.1]).copied().collect();
+        let all: Vec<u8> = b[self.int.0 as usize..self.int.1 as usize]
+            .iter()
+            .chain(&b[self.frac.0 as usize..self.frac.1 as usize])
+            .copied()
+            .collect();
         let first = all.iter().position(|&d| d != b'0');
         let Some(first) = first else { return (Vec::new(), 0) };
         let last = all.iter().rposition(|&d| d != b'0').unwrap_or(first);
-        let frac_len = (self.frac.1 - self.frac.0) as i64;
+        let frac_len = i64::from(self.frac.1 - self.frac.0);
         let exp = self.exp - frac_len + (all.len() - 1 - last) as i64;
         (all[first..=last].to_vec(), exp)
     }
@@ -186,8 +208,8 @@ impl<'a> Decimal<'a> {
     /// in [10^(lead-1), 10^lead)); None for zero. No allocation: this is the compare's hot path.
     fn digits(&self) -> Option<(impl Iterator<Item = u8> + '_, i64)> {
         let b = self.text.as_bytes();
-        let int = &b[self.int.0..self.int.1];
-        let frac = &b[self.frac.0..self.frac.1];
+        let int = &b[self.int.0 as usize..self.int.1 as usize];
+        let frac = &b[self.frac.0 as usize..self.frac.1 as usize];
         let all = || int.iter().chain(frac).copied();
         let leading = all().take_while(|&d| d == b'0').count();
         let total = int.len() + frac.len();
@@ -200,6 +222,9 @@ impl<'a> Decimal<'a> {
     }
 
     fn canonical(&self) -> String {
+        if let Some(n) = self.small {
+            return n.to_string();
+        }
         let (digits, exp) = self.significant();
         if digits.is_empty() {
             return "0".to_string();
@@ -226,6 +251,9 @@ impl<'a> Decimal<'a> {
 
 impl Ord for Decimal<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
+        if let (Some(a), Some(b)) = (self.small, other.small) {
+            return a.cmp(&b);
+        }
         let (a, b) = (self.digits(), other.digits());
         let sign = |d: &Option<_>, negative: bool| match d {
             None => 0,
@@ -288,6 +316,11 @@ mod tests {
             ("1e400", "99999999999999999999999999999999999999999999", Greater),
             ("-5", "3", Less),
             ("100", "99.999", Greater),
+            // The small form (whole, up to 18 digits) against the digits' own.
+            ("1e2", "100", Equal),
+            ("100.0000000000000000001", "100", Greater),
+            ("-999999999999999999", "-1000000000000000000", Greater),
+            ("1.000", "1", Equal),
             ("12345678901234567890123456789012345678901", "12345678901234567890123456789012345678900", Greater),
         ];
         for (a, b, want) in cases {
@@ -297,6 +330,54 @@ mod tests {
         assert!(num("nan").same(&num("NaN")));
         assert_eq!(num("-inf").compare(&num("-1e400")), Some(Less));
         assert_eq!(num("+INF").compare(&num("1e400")), Some(Greater));
+    }
+
+    /// m × 10^e written at random in one of the spellings the spec allows.
+    fn spelled(rng: &mut fastrand::Rng, m: i64, e: i32) -> String {
+        let digits = m.unsigned_abs().to_string();
+        let sign = if m < 0 {
+            "-"
+        } else if rng.bool() {
+            "+"
+        } else {
+            ""
+        };
+        let zeros = "0".repeat(rng.usize(0..3));
+        match rng.u8(0..3) {
+            // Digits and an exponent: 125e-2.
+            0 => format!("{sign}{zeros}{digits}e{e}"),
+            // The point moved into the digits and the exponent made up for it: 1.25e0.
+            1 => {
+                let shift = rng.usize(0..=digits.len());
+                let (a, b) = digits.split_at(digits.len() - shift);
+                let a = if a.is_empty() { "0" } else { a };
+                format!("{sign}{zeros}{a}.{b}{}E{}", "0".repeat(rng.usize(0..3)), i64::from(e) + shift as i64)
+            }
+            // Plain, when the exponent allows: 1.25, 1250.
+            _ if e >= 0 => format!("{sign}{zeros}{digits}{}", "0".repeat(e as usize)),
+            _ => {
+                let places = (-e) as usize;
+                let padded = format!("{:0>width$}", digits, width = places + 1);
+                let (a, b) = padded.split_at(padded.len() - places);
+                format!("{sign}{a}.{b}")
+            }
+        }
+    }
+
+    #[test]
+    fn compares_as_exact_arithmetic_does_on_random_spellings() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..20_000 {
+            let (m1, e1) = (rng.i64(-1_000_000..1_000_000), rng.i32(-8..8));
+            let (m2, e2) = (rng.i64(-1_000_000..1_000_000), rng.i32(-8..8));
+            // Both scaled to 10^-8: exact in i128.
+            let exact = |m: i64, e: i32| i128::from(m) * 10i128.pow((e + 8) as u32);
+            let want = exact(m1, e1).cmp(&exact(m2, e2));
+            let (a, b) = (spelled(&mut rng, m1, e1), spelled(&mut rng, m2, e2));
+            let (x, y) = (num(&a), num(&b));
+            assert_eq!(x.compare(&y), Some(want), "{a} vs {b}");
+            assert_eq!(x.canonical() == y.canonical(), want == Ordering::Equal, "{a} vs {b}");
+        }
     }
 
     #[test]

@@ -35,15 +35,51 @@ pub struct CheckedRow {
     pub ok: bool,
     /// Field name → value. A passed row's values are cast: integer → number (a string of digits
     /// past ±(2^53−1)), number → number (null for NaN and ±INF), boolean → true/false, date →
-    /// "YYYY-MM-DD", datetime → "YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm)", time → "hh:mm:ss[.s]",
+    /// "YYYY-MM-DD", datetime → "YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm)" (no zone for a value
+    /// written without one; 24:00:00 as the next day's 00:00:00), time → "hh:mm:ss[.s]" (and its
+    /// zone, if any),
     /// year → number, yearmonth → "YYYY-MM", object/array → the JSON, others → the text, a
     /// missing value → null. A failed row's values are the cells' text. None (null) for a
     /// malformed record, whose cells do not line up with the fields.
-    pub values: Option<Map<String, Value>>,
+    pub values: Option<Values>,
     /// The row's findings: indices into [`Validated::findings`] (the report's `findings` when it
     /// was not cut), in that list's order; empty for a passed row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<usize>,
+}
+
+/// A row's values in the schema's field order (a JSON object, written in that order, so that a
+/// line reads as the file does; serde_json's own map would sort the names).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Values(pub Vec<(String, Value)>);
+
+impl Values {
+    /// The value of the field called `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The values as a JSON object (its names sorted, as serde_json keeps them).
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.0.iter().cloned().collect()
+    }
+}
+
+impl FromIterator<(String, Value)> for Values {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Values(iter.into_iter().collect())
+    }
+}
+
+impl Serialize for Values {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A validation with the table and schema it was made from, to hand its rows back.
@@ -214,7 +250,8 @@ impl Validated {
                 .collect();
             return Some(CheckedRow { row: n, line: table.place(i).line, ok: false, values: Some(values), findings });
         }
-        let m = table.malformed.iter().find(|m| m.row == n)?;
+        // Malformed records are in row order: a file with many stays quick to page through.
+        let m = table.malformed.binary_search_by_key(&n, |m| m.row).ok().and_then(|i| table.malformed.get(i))?;
         Some(CheckedRow { row: n, line: m.line, ok: false, values: None, findings })
     }
 

@@ -78,6 +78,9 @@ pub enum JpFormat {
 #[derive(Debug, Clone)]
 pub struct Bound {
     pub rule: &'static str,
+    /// Whether a value below, equal to, above the bound meets it: decided once, not by the
+    /// rule's name for every cell.
+    pub accepts: [bool; 3],
     pub shown: String,
     pub value: Logical<'static>,
 }
@@ -474,7 +477,13 @@ fn bound(field: &Field, rule: &'static str, v: &Value, at: &At) -> Result<Bound>
         value = None;
     }
     let value = value.ok_or_else(|| at.error(&key, format!("must be {what}")))?;
-    Ok(Bound { rule, shown: shown(v), value })
+    let accepts = match rule {
+        "minimum" => [false, true, true],
+        "exclusiveMinimum" => [false, false, true],
+        "maximum" => [true, true, false],
+        _ => [true, false, false],
+    };
+    Ok(Bound { rule, accepts, shown: shown(v), value })
 }
 
 /// `%Y/%m/%d`, `%Y年%m月%d日`, `%d.%m.%Y` …: the strptime directives a date needs.
