@@ -242,6 +242,9 @@ mod by_the_spec {
         assert_eq!(rules(&check(&as_text, "v\nはい\nいいえ\n")?), [(2, "enum")]);
         let numbers = one("number", r#", "constraints": {"enum": [0.1, "1.50"]}"#);
         assert_eq!(rules(&check(&numbers, "v\n0.10\n1.5\n0.10000000000000001\n")?), [(3, "enum")]);
+        let with_empty = one("integer", r#", "constraints": {"enum": [1, ""]}"#);
+        // "" is a missing value, which never reaches the enum: no value to read there, no error.
+        assert_eq!(rules(&check(&with_empty, "v\n1\n2\n")?), [(2, "enum")]);
         let e = check(&one("integer", r#", "constraints": {"enum": ["x"]}"#), "v\n1\n").unwrap_err();
         assert!(e.to_string().contains("constraints.enum: \"x\" is not a value of type integer"), "{e}");
         Ok(())
@@ -272,6 +275,8 @@ mod by_the_spec {
             rules(&check(&bounded, "v\n2024-01-01T08:59:59+09:00\n2024-01-01T09:00:00.001+09:00\n")?),
             [(2, "maximum")]
         );
+        let found = check(&bounded, "v\n2023-12-31T00:00:00\n")?;
+        assert_eq!(rules(&found), [(1, "maximum")], "a time without a zone is not ordered against one with");
         let time = one("time", "");
         assert_eq!(rules(&check(&time, "v\n09:30:00.250\n09:30\n")?), [(2, "type")]);
         Ok(())

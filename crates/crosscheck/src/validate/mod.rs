@@ -340,6 +340,11 @@ fn constraints(field: &Field, value: &str, logical: &Logical) -> Result<(), Brok
         if !ok {
             let shown = &b.shown;
             let (ja, en) = match b.rule {
+                // NaN, or a datetime without a zone against a bound with one (or the reverse).
+                _ if order.is_none() => (
+                    format!("{} {shown} と比べられません", b.rule),
+                    format!("cannot be compared with the {} {shown}", b.rule),
+                ),
                 "minimum" => (format!("最小値 {shown} より小さい値です"), format!("is less than the minimum {shown}")),
                 "exclusiveMinimum" => (format!("{shown} より大きくありません"), format!("is not more than {shown}")),
                 "maximum" => (format!("最大値 {shown} より大きい値です"), format!("is more than the maximum {shown}")),

@@ -413,8 +413,10 @@ fn parse_field(i: usize, value: &Value, file: &str, schema_missing: &[String], v
         None => None,
         Some(Value::Array(items)) if !items.is_empty() => {
             let shown = items.iter().map(shown).collect();
+            // A missing value never reaches the enum: one listed there is no value to read.
             let values = items
                 .iter()
+                .filter(|v| !v.as_str().is_some_and(|s| field.missing_values.iter().any(|m| m == s)))
                 .map(|v| {
                     constraint_value(&field, v).ok_or_else(|| {
                         at.error("constraints.enum", format!("{} is not a value of type {}", v, field.kind.name()))
