@@ -248,11 +248,11 @@ const handlers = {
   validationExport: ({ what, lang }) => {
     const current = needChecked();
     if (what === 'passed') {
-      // One JSON object a line, the values cast as the schema says, read a page at a time.
+      // One JSON object a line, as `crosscheck validate --passed` writes them, read a page at a time.
       const parts = [];
       for (let start = 0; ; start += ROWS_PAGE) {
         const rows = current.rows('passed', start, ROWS_PAGE);
-        for (const r of rows) parts.push(encoder.encode(`${JSON.stringify({ row: r.row, line: r.line, values: r.values })}\n`));
+        for (const r of rows) parts.push(encoder.encode(`${JSON.stringify({ row: r.row, line: r.line, ok: r.ok, values: r.values })}\n`));
         if (rows.length < ROWS_PAGE) break;
       }
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

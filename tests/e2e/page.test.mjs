@@ -665,8 +665,8 @@ test('the Validate tab: a file against a built-in example schema, findings and e
   await page.waitForFunction(() => document.querySelector('[data-testid="validate-summary"]')?.dataset.rows === '3');
   const passed = (await download(page, 'validate-export-passed')).text.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(passed, [
-    { row: 1, line: 2, values: { id: 'A1', points: 1200, on: '2024-04-01' } },
-    { row: 3, line: 4, values: { id: 'A3', points: 7, on: '2024-04-03' } },
+    { row: 1, line: 2, ok: true, values: { id: 'A1', points: 1200, on: '2024-04-01' } },
+    { row: 3, line: 4, ok: true, values: { id: 'A3', points: 7, on: '2024-04-03' } },
   ]);
   // A schema that is itself wrong: a clear message, no crash.
   const bad = join(artifacts, 'bad-schema.json');
