@@ -1,6 +1,6 @@
 // tools/release.mjs: the release written into a scratch directory (of a stand-in page, so no
 // build is needed), its checksum checked as staff and sha256sum check it, the staff text as
-// Notepad reads it, the README's copy of that text, and the script refusing versions that differ
+// Notepad reads it, docs/staff.md's copy of that text, and the script refusing versions that differ
 // (in a scratch copy of the repository). `npm run test:tools`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,11 +96,11 @@ test('the staff text says, in Japanese and in English, how to open the file, che
   assert.throws(() => staffText('fr', v), /no staff text in "fr"/);
 });
 
-test('the README quotes the staff text in both languages, word for word', () => {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+test('docs/staff.md quotes the staff text in both languages, word for word', () => {
+  const readme = readFileSync(join(root, 'docs', 'staff.md'), 'utf8');
   for (const lang of LANGS) {
     const block = `\`\`\`text\n${staffText(lang, 'VERSION')}\`\`\`\n`;
-    assert.ok(readme.includes(block), `README.md lacks the ${lang} staff text as the page has it (howto.title and howto.text in www/i18n/${lang}.js):\n${block}`);
+    assert.ok(readme.includes(block), `docs/staff.md lacks the ${lang} staff text as the page has it (howto.title and howto.text in www/i18n/${lang}.js):\n${block}`);
   }
 });
 
