@@ -2,7 +2,7 @@
 // host pages without a build step. It shows the verdict in Japanese or English and emits the
 // same result as validate() as a `crosscheck-result` event (errors: `crosscheck-error`).
 
-import { createCrosscheck, CrosscheckError } from './index.js';
+import { CrosscheckError, validate } from './index.js';
 
 const WORDS = {
   ja: {
@@ -36,8 +36,6 @@ label { display: block; margin-bottom: .25em; }
 ul { margin: 0; padding-left: 1.25em; }
 li { margin: .15em 0; }
 `;
-
-let shared = null;
 
 export class CrosscheckValidate extends HTMLElement {
   static observedAttributes = ['lang'];
@@ -125,8 +123,8 @@ export class CrosscheckValidate extends HTMLElement {
       } catch (err) {
         throw err instanceof CrosscheckError ? err : new CrosscheckError({ kind: 'schema', message: `${words.schema}: ${err.message}` });
       }
-      shared ??= createCrosscheck();
-      const result = await shared.validate(file, schema, options);
+      // The package's shared engine: one worker for the host's calls and every element.
+      const result = await validate(file, schema, options);
       this.#show(result);
       this.dispatchEvent(new CustomEvent('crosscheck-result', { detail: result, bubbles: true, composed: true }));
       return result;

@@ -98,8 +98,8 @@ export function createEngine() {
       return { handle: hold('reconciliation', run), summary: run.summary() };
     },
     findings: ({ handle, start = 0, count = 500, filter }) => {
-      const h = held.get(handle);
       const value = take(handle);
+      const h = held.get(handle);
       if (h.kind === 'validation') return { total: value.findingCount(), items: value.page(start, count) };
       const wanted = options({ kinds: filter?.kinds?.length ? filter.kinds : null, column: filter?.column ?? null, search: filter?.search ?? null });
       if (h.filter !== wanted) {
