@@ -11,8 +11,6 @@ use std::path::{Path, PathBuf};
 pub struct Files {
     read: Vec<PathBuf>,
     stdin_for: Option<String>,
-    /// The files written so far, so that two outputs never land on one file.
-    written: Vec<PathBuf>,
 }
 
 impl Files {
@@ -86,19 +84,7 @@ impl Files {
                 })
                 .map_err(|e| write_error(&name, e));
         }
-        if self.written.iter().any(|w| same_file::is_same_file(w, path).unwrap_or(false) || *w == target) {
-            return Err(Error::options("two outputs of this run would be written to the same file")
-                .in_file(name)
-                .hint("give -o, --passed and --failed different files"));
-        }
-        if let Some(input) = self.read.iter().find(|r| same_file::is_same_file(r, path).unwrap_or(false)) {
-            return Err(Error::options(format!(
-                "the output would be written over {}, one of the files it reads",
-                input.display()
-            ))
-            .in_file(name)
-            .hint("choose another file for -o, --passed or --failed"));
-        }
+        self.not_an_input(path)?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -114,8 +100,25 @@ impl Files {
         drop(out);
         tmp.as_file().sync_all().map_err(|e| write_error(&name, e))?;
         tmp.persist(&target).map_err(|e| write_error(&name, e.error))?;
-        self.written.push(target);
         Ok(())
+    }
+
+    /// Refuses an output that is one of the files read (by any path or link to it); a pipe or
+    /// device is never one (nor opened to compare it: a FIFO would wait for a writer). A run
+    /// with several outputs asks for each before it writes any.
+    pub fn not_an_input(&self, path: &PathBuf) -> Result<(), Error> {
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Ok(());
+        }
+        match self.read.iter().find(|r| same_file::is_same_file(r, path).unwrap_or(false)) {
+            Some(input) => Err(Error::options(format!(
+                "the output would be written over {}, one of the files it reads",
+                input.display()
+            ))
+            .in_file(path.display().to_string())
+            .hint("choose another file for -o, --passed or --failed")),
+            None => Ok(()),
+        }
     }
 }
 

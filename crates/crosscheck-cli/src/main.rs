@@ -13,7 +13,6 @@ use crosscheck::{ColumnSpec, Error, FileOptions, Options, Pairing, Pick, Remedy,
 use files::Files;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = "Reconcile a recipient list against its source records")]
@@ -269,8 +268,13 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     files::apart(&[args.output.as_ref(), args.passed.as_ref(), args.failed.as_ref()])?;
     let schema = files.text(&args.schema, "--schema")?;
     let file = files.input(&args.file, "FILE")?;
-    let loaded = crosscheck::read(file, &options, &mut |_| {})?;
-    let checked = crosscheck::validate_loaded(Arc::new(loaded), &schema, &schema_name, args.max_findings, &mut |_| {})?;
+    // Every output checked against the inputs before any is written (`--passed p.jsonl -o
+    // data.csv` once wrote p.jsonl, then refused -o).
+    for path in [&args.output, &args.passed, &args.failed].into_iter().flatten() {
+        files.not_an_input(path)?;
+    }
+    // The schema is read before the file: a wrong one is said before a big file is read.
+    let checked = crosscheck::validate_kept(file, &schema, &schema_name, &options, args.max_findings, &mut |_| {})?;
     for (path, pick) in [(&args.passed, Pick::Passed), (&args.failed, Pick::Failed)] {
         if let Some(path) = path {
             files.write_with(Some(path), &mut |w| write_rows(&checked, pick, w))?;

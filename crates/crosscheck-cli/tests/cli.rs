@@ -573,4 +573,18 @@ fn validate_writes_the_passed_and_failed_rows_as_json_lines() {
         assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     }
     assert!(std::fs::read_to_string(&file).unwrap().starts_with("id,pts,on\n"), "the input is untouched");
+    // Every output is checked before any is written: a refused -o leaves no rows file behind.
+    let fresh = passed.with_file_name("fresh.jsonl");
+    let o = crosscheck(&[
+        "validate",
+        file.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+        "--passed",
+        fresh.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!fresh.exists(), "nothing written before the refusal");
 }

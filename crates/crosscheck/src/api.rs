@@ -268,7 +268,10 @@ fn read_schema(schema_json: &str, schema_name: &str) -> Result<(serde_json::Valu
                 .at_line(e.line() as u64)
                 .hint("the schema must be one JSON object with a \"fields\" list")
         })?;
-    let schema = Schema::from_value(&schema_value, schema_name)?;
+    // The report echoes the schema as given; the checks read its numbers as written.
+    let mut exact = schema_value.clone();
+    crate::validate::schema::keep_exact_numbers(schema_json.trim_start_matches('\u{FEFF}'), &mut exact);
+    let schema = Schema::from_value(&exact, schema_name)?;
     Ok((schema_value, schema))
 }
 

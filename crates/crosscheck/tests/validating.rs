@@ -196,6 +196,20 @@ mod by_the_spec {
     }
 
     #[test]
+    fn a_schemas_numbers_are_read_as_written_past_what_json_parsers_keep() -> TestResult {
+        // serde_json rounds these into an f64: the bound would let the next value through.
+        let max = one("integer", r#", "constraints": {"maximum": 12345678901234567890123}"#);
+        let found = check(&max, "v\n12345678901234567890123\n12345678901234567890124\n")?;
+        assert_eq!(rules(&found), [(2, "maximum")]);
+        let min = one("number", r#", "constraints": {"minimum": 0.10000000000000001}"#);
+        assert_eq!(rules(&check(&min, "v\n0.1\n0.10000000000000001\n")?), [(1, "minimum")]);
+        let listed = one("integer", r#", "constraints": {"enum": [1, 98765432109876543210987]}"#);
+        let found = check(&listed, "v\n98765432109876543210987\n98765432109876543210988\n1\n")?;
+        assert_eq!(rules(&found), [(2, "enum")]);
+        Ok(())
+    }
+
+    #[test]
     fn numbers_compare_exactly() -> TestResult {
         let max = one("number", r#", "constraints": {"maximum": 0.1}"#);
         assert_eq!(rules(&check(&max, "v\n0.1\n0.10000000000000001\n1e-1\n")?), [(2, "maximum")]);
@@ -428,6 +442,11 @@ mod rows_handed_back {
             all.iter().map(|r| (r.row, r.ok)).collect::<Vec<_>>(),
             [(1, false), (2, false), (3, false), (4, true)]
         );
+        // A page past the end is empty, however far (JavaScript may ask for 2^53): no overflow.
+        for pick in [Pick::All, Pick::Passed, Pick::Failed] {
+            assert!(v.rows(pick, usize::MAX, 5).is_empty());
+            assert!(v.rows(pick, v.count(pick), 5).is_empty());
+        }
         Ok(())
     }
 

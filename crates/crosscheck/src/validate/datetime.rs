@@ -179,11 +179,17 @@ impl Clock<'_> {
         i64::from(self.hour % 24 * 3600 + self.minute * 60 + self.second) - i64::from(self.zone.unwrap_or(0)) * 60
     }
 
+    /// The time in UTC, marked with the day it falls on as `compare` counts it (`01:00:00+02:00`
+    /// is `-1d 23:00:00Z`, not `23:00:00Z`): `unique` and `enum` then agree with the bounds.
     pub(crate) fn canonical(&self) -> String {
-        let s = self.seconds().rem_euclid(86_400);
+        let (day, s) = (self.seconds().div_euclid(86_400), self.seconds().rem_euclid(86_400));
+        let day = match day {
+            0 => String::new(),
+            d => format!("{d:+}d "),
+        };
         let zone = if self.zone.is_some() { "Z" } else { "" };
         let dot = if self.fraction.is_empty() { "" } else { "." };
-        format!("{:02}:{:02}:{:02}{dot}{}{zone}", s / 3600, s / 60 % 60, s % 60, self.fraction)
+        format!("{day}{:02}:{:02}:{:02}{dot}{}{zone}", s / 3600, s / 60 % 60, s % 60, self.fraction)
     }
 
     pub(crate) fn compare(&self, other: &Clock) -> Option<Ordering> {
@@ -222,6 +228,19 @@ mod tests {
         ] {
             assert!(parse_datetime(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_zoned_time_is_one_value_exactly_when_it_compares_equal() {
+        // 01:00+02:00 is 23:00 UTC the day before: the bounds say it is less than 23:00Z, so
+        // `unique` and `enum` must not call the two one value.
+        let (a, b, c) = (parse_time("01:00:00+02:00"), parse_time("23:00:00Z"), parse_time("00:00:00+01:00"));
+        let (a, b, c) = (a.expect("a"), b.expect("b"), c.expect("c"));
+        assert_eq!(a.compare(&b), Some(Ordering::Less));
+        assert_ne!(a.canonical(), b.canonical());
+        assert_eq!(a.compare(&c), Some(Ordering::Equal));
+        assert_eq!(a.canonical(), c.canonical());
+        assert_eq!(parse_time("09:30:00+09:00").map(|t| t.canonical()), Some("00:30:00Z".to_string()));
     }
 
     #[test]

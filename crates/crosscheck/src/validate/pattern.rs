@@ -35,7 +35,8 @@ const SPACE: &str = r"\x20\t\n\r";
 /// crate does not know, such as `\i`, is then an error naming the pattern).
 fn translate(p: &str) -> String {
     let mut out = String::with_capacity(p.len() + 16);
-    let mut in_class = false;
+    // How deep in [...] (a subtraction nests one class in another).
+    let mut depth = 0usize;
     let mut chars = p.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -62,20 +63,36 @@ fn translate(p: &str) -> String {
                     }
                 }
             }
-            '[' if !in_class => {
-                in_class = true;
+            '[' if depth == 0 => {
+                depth = 1;
                 out.push('[');
-                // A leading ^ or ] belongs to the class's opening.
+                // A leading ^ belongs to the class's opening.
                 if chars.peek() == Some(&'^') {
                     out.push('^');
                     chars.next();
                 }
             }
-            ']' if in_class => {
-                in_class = false;
+            // XML Schema's class subtraction, `[a-z-[aeiou]]`, is the crate's `--` (a plain
+            // nested class would be a union).
+            '-' if depth > 0 && chars.peek() == Some(&'[') => {
+                chars.next();
+                depth += 1;
+                out.push_str("--[");
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
                 out.push(']');
             }
-            '.' if !in_class => out.push_str(r"[^\n\r]"),
+            '.' if depth == 0 => out.push_str(r"[^\n\r]"),
+            // Not anchors in XML Schema (patterns are anchored whole): plain characters.
+            '^' | '$' if depth == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
             other => out.push(other),
         }
     }
@@ -104,5 +121,12 @@ mod tests {
         assert!(matches(r"[.]", "."));
         assert!(!matches(r"C[0-9]{4}", "xC0001"), "anchored");
         assert!(Pattern::new(r"\i").is_err());
+        // Subtraction, and ^ and $ as the characters they are.
+        assert!(matches(r"[a-z-[aeiou]]+", "xyz"));
+        assert!(!matches(r"[a-z-[aeiou]]", "a"));
+        assert!(!matches(r"[\p{L}-[a-z]]", "q"));
+        assert!(matches(r"$\d", "$5"));
+        assert!(matches(r"a^b", "a^b"));
+        assert!(matches(r"[^$]", "x") && !matches(r"[^$]", "$"));
     }
 }

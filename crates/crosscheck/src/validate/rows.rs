@@ -184,6 +184,11 @@ impl Validated {
     pub fn rows(&self, pick: Pick, start: usize, count: usize) -> Vec<CheckedRow> {
         let table = &self.loaded.table;
         let mut out = Vec::with_capacity(count.min(10_000));
+        // Past the end is an empty page, whatever `start` (from JavaScript, up to 2^53): the
+        // arithmetic below may then not overflow.
+        if start >= self.count(pick) {
+            return out;
+        }
         match pick {
             Pick::All => {
                 // Rows are numbered 1, 2, … across readable and malformed records alike.

@@ -443,6 +443,62 @@ fn shown(v: &Value) -> String {
     }
 }
 
+/// A schema's constraint numbers as written, where the parsed JSON lost them: serde_json reads
+/// a number into an f64 (or a 64-bit integer), so `"maximum": 12345678901234567890123` or
+/// `"minimum": 0.10000000000000001` would be checked against a rounded bound. Such a number is
+/// put back as its text, which a bound or an enum reads as the field reads a cell; any other
+/// number stays as it was. A schema that is not an object of fields is left for `from_value`.
+pub fn keep_exact_numbers(text: &str, value: &mut Value) {
+    use serde_json::value::RawValue;
+    #[derive(serde::Deserialize)]
+    struct RawField<'a> {
+        #[serde(borrow, default)]
+        constraints: Option<std::collections::HashMap<&'a str, &'a RawValue>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct RawSchema<'a> {
+        #[serde(borrow, default)]
+        fields: Vec<Option<RawField<'a>>>,
+    }
+    let Ok(raw) = serde_json::from_str::<RawSchema>(text) else { return };
+    let exact = |raw: &RawValue, parsed: &mut Value| {
+        let written = raw.get().trim();
+        let syntax = Syntax { decimal_char: '.', fraction: true };
+        if let Value::Number(n) = parsed {
+            let (Some(as_written), Some(as_read)) =
+                (Num::parse(Cow::Borrowed(written), syntax), Num::parse(Cow::Owned(n.to_string()), syntax))
+            else {
+                return;
+            };
+            if !as_written.same(&as_read) {
+                *parsed = Value::String(written.to_string());
+            }
+        }
+    };
+    let Some(fields) = value.get_mut("fields").and_then(Value::as_array_mut) else { return };
+    for (raw, field) in raw.fields.iter().zip(fields.iter_mut()) {
+        let (Some(raw), Some(constraints)) = (
+            raw.as_ref().and_then(|f| f.constraints.as_ref()),
+            field.get_mut("constraints").and_then(Value::as_object_mut),
+        ) else {
+            continue;
+        };
+        for (key, parsed) in constraints.iter_mut() {
+            let Some(r) = raw.get(key.as_str()) else { continue };
+            match parsed {
+                Value::Array(items) => {
+                    if let Ok(elements) = serde_json::from_str::<Vec<&RawValue>>(r.get()) {
+                        for (e, item) in elements.iter().zip(items.iter_mut()) {
+                            exact(e, item);
+                        }
+                    }
+                }
+                other => exact(r, other),
+            }
+        }
+    }
+}
+
 /// A constraint value in the field's terms: "primitive types as possible in JSON, or … strings
 /// that are castable with the type and format rules of the field" (Table Schema, constraints).
 fn constraint_value(field: &Field, v: &Value) -> Option<Logical<'static>> {
